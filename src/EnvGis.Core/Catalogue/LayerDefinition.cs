@@ -1,0 +1,20 @@
+namespace EnvGis.Core.Catalogue;
+
+/// <summary>
+/// A layer of the catalogue. Its name is the WFS type name (envgis:name), the WMS layer name, the
+/// tile layer and the API path segment, and also the name of its table in the <c>data</c> schema.
+/// </summary>
+public sealed record LayerDefinition(
+    string Name,
+    LocalizedText Title,
+    LocalizedText Abstract,
+    int Category,
+    GeometryKind GeometryKind,
+    bool Restricted,
+    string? LabelAttribute,
+    int Ordinal,
+    IReadOnlyList<AttributeDefinition> Attributes)
+{
+    public AttributeDefinition? FindAttribute(string name) =>
+        Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
+}

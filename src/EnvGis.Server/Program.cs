@@ -1,0 +1,60 @@
+using EnvGis.Data;
+using EnvGis.Data.Catalogue;
+using EnvGis.Data.Tiles;
+using EnvGis.Server.Api;
+using EnvGis.Server.Health;
+using EnvGis.Server.Hosting;
+using EnvGis.Server.Tiles;
+using Microsoft.AspNetCore.HttpOverrides;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = EnvGisSettings.From(builder.Configuration);
+if (builder.Configuration["urls"] is null)
+{
+    builder.WebHost.UseUrls(builder.Configuration["ENVGIS_URLS"] ?? EnvGisSettings.DefaultUrls);
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+
+// The database first: the embedded cluster (or the configured one), migrations, catalogue, sample data.
+using var bootstrapLoggers = LoggerFactory.Create(logging => logging.AddConsole());
+var database = await DatabaseBootstrap.RunAsync(settings, bootstrapLoggers);
+
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
+builder.Services.AddSingleton<CatalogueStore>();
+builder.Services.AddSingleton(sp => new CatalogueProvider(database.Catalogue, sp.GetRequiredService<CatalogueStore>()));
+builder.Services.AddSingleton<TileStore>();
+builder.Services.AddEnvGisHealthChecks();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
+var app = builder.Build();
+if (database.Cluster is { } cluster)
+{
+    app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
+}
+
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestTimeouts();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapTiles();
+app.MapLayerApi();
+app.MapPortalApi();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

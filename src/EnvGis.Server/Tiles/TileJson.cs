@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using EnvGis.Core.Catalogue;
+using EnvGis.Core.Records;
+
+namespace EnvGis.Server.Tiles;
+
+/// <summary>A TileJSON 3.0.0 document for one layer's vector tiles.</summary>
+public sealed record TileJson(
+    [property: JsonPropertyName("tilejson")] string Version,
+    string Name,
+    string Description,
+    string? Attribution,
+    string Scheme,
+    IReadOnlyList<string> Tiles,
+    [property: JsonPropertyName("minzoom")] int MinZoom,
+    [property: JsonPropertyName("maxzoom")] int MaxZoom,
+    IReadOnlyList<double> Bounds,
+    [property: JsonPropertyName("vector_layers")] IReadOnlyList<TileJsonVectorLayer> VectorLayers)
+{
+    public const int DefaultMaxZoom = 22;
+
+    /// <summary>Bounds of the whole city (lon/lat) when a layer has no visible records.</summary>
+    private static readonly double[] CityBounds = [106.0, 20.0, 107.9, 21.4];
+
+    public static TileJson Create(LayerDefinition layer, double[]? bounds, string baseUrl, string language)
+    {
+        var fields = layer.Attributes.ToDictionary(a => a.Name, a => FieldType(a.Type));
+        foreach (var m in RecordMetadata.Public)
+        {
+            fields[m] = "String";
+        }
+
+        return new TileJson(
+            "3.0.0",
+            layer.Name,
+            layer.Title.In(language),
+            AttributionOf(layer),
+            "xyz",
+            [$"{baseUrl}/tiles/{layer.Name}/{{z}}/{{x}}/{{y}}.mvt"],
+            0,
+            DefaultMaxZoom,
+            bounds ?? CityBounds,
+            [new TileJsonVectorLayer(layer.Name, layer.Abstract.In(language), 0, DefaultMaxZoom, fields)]);
+    }
+
+    /// <summary>Layers derived from OpenStreetMap data carry the ODbL attribution.</summary>
+    public static string? AttributionOf(LayerDefinition layer) =>
+        layer.Name is "land" or "coastline" ? "© OpenStreetMap contributors" : null;
+
+    private static string FieldType(AttributeType type) => type switch
+    {
+        AttributeType.Integer or AttributeType.Number => "Number",
+        AttributeType.Boolean => "Boolean",
+        _ => "String",
+    };
+}
+
+public sealed record TileJsonVectorLayer(
+    string Id,
+    string Description,
+    [property: JsonPropertyName("minzoom")] int MinZoom,
+    [property: JsonPropertyName("maxzoom")] int MaxZoom,
+    IReadOnlyDictionary<string, string> Fields);
