@@ -21,6 +21,7 @@ using var bootstrapLoggers = LoggerFactory.Create(logging => logging.AddConsole(
 var database = await DatabaseBootstrap.RunAsync(settings, bootstrapLoggers);
 
 builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
 builder.Services.AddSingleton<CatalogueStore>();
 builder.Services.AddSingleton(sp => new CatalogueProvider(database.Catalogue, sp.GetRequiredService<CatalogueStore>()));

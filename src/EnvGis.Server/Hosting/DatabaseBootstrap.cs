@@ -30,11 +30,11 @@ public sealed record DatabaseBootstrap(string ConnectionString, EmbeddedCluster?
 
         try
         {
-            await using var dataSource = DataSourceFactory.Create(connectionString, "envgis-bootstrap");
-            await new Migrator(dataSource, loggers.CreateLogger<Migrator>()).MigrateAsync();
+            return new DatabaseBootstrap(connectionString, cluster, await PrepareAsync(connectionString, settings, loggers));
         }
         catch
         {
+            // A server that cannot start must not leave its cluster running.
             if (cluster is not null)
             {
                 await cluster.StopAsync();
@@ -42,18 +42,24 @@ public sealed record DatabaseBootstrap(string ConnectionString, EmbeddedCluster?
 
             throw;
         }
+    }
+
+    private static async Task<LayerCatalogue> PrepareAsync(string connectionString, EnvGisSettings settings, ILoggerFactory loggers)
+    {
+        await using (var migrationSource = DataSourceFactory.Create(connectionString, "envgis-bootstrap"))
+        {
+            await new Migrator(migrationSource, loggers.CreateLogger<Migrator>()).MigrateAsync();
+        }
 
         // A fresh data source: the one above loaded its types before PostGIS existed.
-        await using (var dataSource = DataSourceFactory.Create(connectionString, "envgis-bootstrap"))
+        await using var dataSource = DataSourceFactory.Create(connectionString, "envgis-bootstrap");
+        var catalogue = await new CatalogueStore(dataSource).LoadAsync();
+        if (settings.LoadSampleData)
         {
-            var catalogue = await new CatalogueStore(dataSource).LoadAsync();
-            if (settings.LoadSampleData)
-            {
-                await new SampleDataLoader(dataSource, loggers.CreateLogger<SampleDataLoader>())
-                    .LoadIfEmptyAsync(settings.SampleDataDirectory, catalogue);
-            }
-
-            return new DatabaseBootstrap(connectionString, cluster, catalogue);
+            await new SampleDataLoader(dataSource, loggers.CreateLogger<SampleDataLoader>())
+                .LoadIfEmptyAsync(settings.SampleDataDirectory, catalogue);
         }
+
+        return catalogue;
     }
 }
