@@ -1,0 +1,22 @@
+namespace EnvGis.Data.Tests.Infrastructure;
+
+/// <summary>Finds folders of the repository (sample-data/, styles/) from the test output folder.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string SampleData => Path.Combine(Root, "sample-data");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EnvGis.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("EnvGis.sln not found above " + AppContext.BaseDirectory);
+    }
+}
