@@ -1,0 +1,26 @@
+using EnvGis.Benchmarks;
+
+// EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles"];
+var root = FindRepositoryRoot();
+await using var env = await BenchmarkEnvironment.StartAsync(root);
+Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
+if (parts.Contains("tiles"))
+{
+    await TileBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
+    await TileBenchmark.RunAsync(env, "communes");
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "EnvGis.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("Run the benchmark from inside the EnvGis repository.");
+}
