@@ -15,6 +15,9 @@ public sealed record LayerDefinition(
     int Ordinal,
     IReadOnlyList<AttributeDefinition> Attributes)
 {
+    /// <summary>The attribution the data requires wherever it is shown (e.g. "© OpenStreetMap contributors").</summary>
+    public string? Attribution { get; init; }
+
     public AttributeDefinition? FindAttribute(string name) =>
         Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
 }

@@ -46,7 +46,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(
             """
             SELECT name, title_vi, title_en, abstract_vi, abstract_en, category, geometry_type, restricted,
-                   label_attribute, ordinal
+                   label_attribute, ordinal, attribution
             FROM catalogue.layers
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -63,7 +63,10 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                     reader.GetBoolean(7),
                     reader.IsDBNull(8) ? null : reader.GetString(8),
                     reader.GetInt32(9),
-                    attributes.GetValueOrDefault(name) ?? []));
+                    attributes.GetValueOrDefault(name) ?? [])
+                {
+                    Attribution = reader.IsDBNull(10) ? null : reader.GetString(10),
+                });
             }
         }
 

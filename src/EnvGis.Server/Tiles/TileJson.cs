@@ -34,7 +34,7 @@ public sealed record TileJson(
             "3.0.0",
             layer.Name,
             layer.Title.In(language),
-            AttributionOf(layer),
+            layer.Attribution,
             "xyz",
             [$"{baseUrl}/tiles/{layer.Name}/{{z}}/{{x}}/{{y}}.mvt"],
             0,
@@ -42,10 +42,6 @@ public sealed record TileJson(
             bounds ?? CityBounds,
             [new TileJsonVectorLayer(layer.Name, layer.Abstract.In(language), 0, DefaultMaxZoom, fields)]);
     }
-
-    /// <summary>Layers derived from OpenStreetMap data carry the ODbL attribution.</summary>
-    public static string? AttributionOf(LayerDefinition layer) =>
-        layer.Name is "land" or "coastline" ? "© OpenStreetMap contributors" : null;
 
     private static string FieldType(AttributeType type) => type switch
     {

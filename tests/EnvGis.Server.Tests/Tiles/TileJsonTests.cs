@@ -29,9 +29,9 @@ public sealed class TileJsonTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Land_and_coastline_carry_the_OpenStreetMap_attribution()
+    public async Task Layers_derived_from_OpenStreetMap_carry_its_attribution()
     {
-        foreach (var layer in new[] { "land", "coastline" })
+        foreach (var layer in new[] { "land", "coastline", "communes", "river_basins" })
         {
             using var json = JsonDocument.Parse(await server.Client.GetStringAsync($"/tiles/{layer}.json"));
             Assert.Equal("© OpenStreetMap contributors", json.RootElement.GetProperty("attribution").GetString());
