@@ -340,7 +340,7 @@ class Builder:
                 AND NOT EXISTS (SELECT 1 FROM scratch.sd_special s WHERE ST_Intersects(s.g, p.g))
               GROUP BY o.g;
         """ % (collect, lit(poly(CITY_OUTLINE)), lit(poly(CAT_HAI_SELECT)), BLV_CENTRE[0], BLV_CENTRE[1]))
-        land = one('SELECT ST_AsGeoJSON(g, 6)::json AS g, ST_IsValid(g) AS ok, ST_NumGeometries(g) AS n FROM scratch.sd_land')
+        land = one('SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(g), 6)::json AS g, ST_IsValid(g) AS ok, ST_NumGeometries(g) AS n FROM scratch.sd_land')
         assert land['ok']
         self.land_geojson = land['g']
         self.add('land', self.land_geojson, {
@@ -419,7 +419,7 @@ class Builder:
             CREATE TABLE scratch.sd_city AS SELECT ST_Union(g) AS g FROM scratch.sd_communes;
         """ % (',\n'.join(values), lit(cat_hai), lit(blv)))
         res = rows("""
-            SELECT code, name, kind, fp, ST_AsGeoJSON(g, 6)::json AS geom, ST_IsValid(g) AS ok,
+            SELECT code, name, kind, fp, ST_AsGeoJSON(ST_ForcePolygonCCW(g), 6)::json AS geom, ST_IsValid(g) AS ok,
                    round((ST_Area(g::geography) / 1e6)::numeric, 2)::float AS km2
             FROM scratch.sd_communes ORDER BY code""")
         assert len(res) == len(COMMUNES), 'expected %d communes, got %d' % (len(COMMUNES), len(res))
@@ -474,7 +474,8 @@ class Builder:
     def geom(self, ewkt_sql, kind):
         """Evaluate an SQL geometry expression; return GeoJSON of the requested Multi/Point type."""
         if kind == 'MultiPolygon':
-            expr = 'ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_ReducePrecision(%s, 0.000001)), 3))' % ewkt_sql
+            expr = ('ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_ReducePrecision(%s, 0.000001)), 3)))'
+                    % ewkt_sql)
         elif kind == 'MultiLineString':
             expr = 'ST_Multi(ST_CollectionExtract(ST_ReducePrecision(%s, 0.000001), 2))' % ewkt_sql
         else:
@@ -487,12 +488,13 @@ class Builder:
 
     def write_all(self):
         for layer, feats in self.out.items():
-            fc = {'type': 'FeatureCollection', 'features': feats}
             with open(os.path.join(LAYERS_DIR, layer + '.geojson'), 'w', encoding='utf-8') as f:
-                json.dump(fc, f, ensure_ascii=False, separators=(',', ':'))
-                f.write('\n')
+                # one feature per line: small, and readable in diffs
+                f.write('{"type":"FeatureCollection","features":[\n')
+                f.write(',\n'.join(json.dumps(ft, ensure_ascii=False, separators=(',', ':')) for ft in feats))
+                f.write('\n]}\n')
         with open(os.path.join(ROOT, 'units.json'), 'w', encoding='utf-8') as f:
-            json.dump(nfc(self.units), f, ensure_ascii=False, indent=1)
+            json.dump(nfc(self.units), f, ensure_ascii=False, indent=2)
             f.write('\n')
 
     @staticmethod
@@ -508,5 +510,6 @@ def strip_accents(s):
 
 
 if __name__ == '__main__':
+    sys.dont_write_bytecode = True   # no __pycache__ inside the repository
     sys.path.insert(0, HERE)
     main()
