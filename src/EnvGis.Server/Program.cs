@@ -4,6 +4,7 @@ using EnvGis.Data.Tiles;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
+using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -26,6 +27,7 @@ builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionS
 builder.Services.AddSingleton<CatalogueStore>();
 builder.Services.AddSingleton(sp => new CatalogueProvider(database.Catalogue, sp.GetRequiredService<CatalogueStore>()));
 builder.Services.AddSingleton<TileStore>();
+builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, database.Catalogue, bootstrapLoggers.CreateLogger<StyleLibrary>()));
 builder.Services.AddEnvGisHealthChecks();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -2,6 +2,7 @@ using EnvGis.Core.Catalogue;
 using EnvGis.Data.Sql;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Security;
+using EnvGis.Server.Styles;
 
 namespace EnvGis.Server.Api;
 
@@ -12,6 +13,19 @@ public static class LayerApi
     {
         var api = app.MapGroup("/api/layers").WithTags("Layers");
         api.MapGet("/", GetLayers);
+        api.MapGet("/{layer}/style", GetStyle);
+    }
+
+    private static IResult GetStyle(string layer, HttpContext context, CatalogueProvider catalogue, StyleLibrary styles)
+    {
+        if (catalogue.Current.Find(layer) is not { } definition || !context.GetReadScope().CanSee(definition)
+            || styles.FindJson(layer) is not { } json)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown layer or style",
+                detail: $"There is no style for a layer named '{layer}' that you may read.");
+        }
+
+        return Results.Text(json, "application/json");
     }
 
     private static CatalogueResponse GetLayers(HttpContext context, CatalogueProvider catalogue)
