@@ -29,6 +29,7 @@ public static class TileBenchmark
 
         var http = new Dictionary<int, List<double>>();
         var raw = new Dictionary<int, List<double>>();
+        var bytesPerZoom = new Dictionary<int, long>();
         long bytes = 0;
         for (var round = 0; round < Rounds; round++)
         {
@@ -36,6 +37,7 @@ public static class TileBenchmark
             {
                 var (ms, size) = await HttpAsync(env, layerName, t);
                 bytes += size;
+                bytesPerZoom[t.Z] = bytesPerZoom.GetValueOrDefault(t.Z) + size;
                 Add(http, t.Z, ms);
                 Add(raw, t.Z, await SqlAsync(env, sql, layerName, t));
             }
@@ -45,7 +47,7 @@ public static class TileBenchmark
         Console.WriteLine($"  {"",-28} {"HTTP median",15} {"raw SQL median",15}");
         foreach (var z in http.Keys.Order())
         {
-            Stats.PrintRow($"zoom {z}", Stats.Median(http[z]), Stats.Median(raw[z]), "ms");
+            Stats.PrintRow($"zoom {z} ({bytesPerZoom[z] / Rounds / tiles.Count(t => t.Z == z) / 1024} KiB/tile)", Stats.Median(http[z]), Stats.Median(raw[z]), "ms");
         }
 
         var allHttp = http.Values.SelectMany(v => v).ToList();
