@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start (2): installs what the tests need (PostgreSQL + PostGIS, GDAL, OWSLib, Chromium), builds
-# everything, and runs every test: unit, integration over throwaway embedded PostGIS clusters, real OGC
-# clients and the portal in headless Chromium. Ends with a line "N passed, N failed".
+# everything, and runs every test: the portal's unit tests (node), then unit, integration (throwaway
+# embedded PostGIS clusters), real OGC clients and the portal in headless Chromium (dotnet test).
+# Ends with one line "Tests: N passed, N failed, N skipped" over both.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(repo_root)
 cd "$root"
@@ -15,18 +16,25 @@ results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 set +e
+(cd src/EnvGis.Portal && npm test 2>&1) | tee "$results/portal-unit-tests.log"
+portal_status=${PIPESTATUS[0]}
 dotnet test EnvGis.sln -c Release --no-build --nologo --results-directory "$results" \
-  --blame-hang-timeout 15m 2>&1 | tee "$results/test-output.log"
-status=${PIPESTATUS[0]}
+  --blame-hang-timeout 15m 2>&1 | tee "$results/dotnet-test.log"
+dotnet_status=${PIPESTATUS[0]}
 set -e
 
-# Sum the per-assembly summaries of dotnet test into one closing line.
-read -r passed failed skipped < <(grep -E '^(Passed!|Failed!)' "$results/test-output.log" |
-  sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
-  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+# One closing line over node's summary ("# pass N", "# fail N") and dotnet test's per-assembly lines.
+read -r passed failed skipped < <(
+  { grep -E '^# (pass|fail|skipped) ' "$results/portal-unit-tests.log" |
+      awk '{n[$2]+=$3} END {print "node", n["pass"]+0, n["fail"]+0, n["skipped"]+0}'
+    grep -E '^(Passed!|Failed!)' "$results/dotnet-test.log" |
+      sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/dotnet \2 \1 \3/'
+  } | awk '{p+=$2; f+=$3; s+=$4} END {print p+0, f+0, s+0}')
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
-if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+if [ "$portal_status" -ne 0 ] || [ "$dotnet_status" -ne 0 ]; then
+  exit 1
+fi
+if [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   exit 1
 fi
-exit "$status"

@@ -8,7 +8,7 @@ namespace EnvGis.Data.Tiles;
 /// <summary>
 /// The one ST_AsMVT query of a layer: records whose bounding box meets the (buffered) tile envelope
 /// through the GiST index, simplified to half a tile unit, clipped by ST_AsMVTGeom, attributes included,
-/// the record id as the feature id. Parameters: @z, @x, @y, @tolerance @layer_name (+ the visibility parameters).
+/// the record id as the feature id, and for polygons a label point (label_lon, label_lat). Parameters: @z, @x, @y, @tolerance @layer_name (+ the visibility parameters).
 /// </summary>
 public static class TileSql
 {
@@ -20,6 +20,13 @@ public static class TileSql
         var columns = layer.Attributes.Select(a => Column(a.Name, a.Type))
             .Concat(RecordMetadata.Public.Select(m => Column(m, m is RecordMetadata.ValidFrom or RecordMetadata.ValidTo
                 ? AttributeType.Date : AttributeType.Text)));
+        if (layer.GeometryKind == GeometryKind.MultiPolygon)
+        {
+            // One label point per record, the same in every tile, so a polygon cut by tiles is labelled once.
+            columns = columns.Concat(
+                ["ST_X(ST_PointOnSurface(r.geom)) AS label_lon", "ST_Y(ST_PointOnSurface(r.geom)) AS label_lat"]);
+        }
+
         var geometry = layer.GeometryKind == GeometryKind.Point
             ? "ST_Transform(r.geom, 3857)"
             : "ST_Simplify(ST_Transform(r.geom, 3857), @tolerance, true)";

@@ -77,11 +77,14 @@ function compileComparison(op, property, literal) {
 }
 
 /**
- * Compares a property value with a literal: numerically when both read as numbers, as booleans when
- * either is a boolean, else as strings (ISO dates sort correctly as strings).
+ * Compares a property value with a literal exactly as the server's renderer does (EnvGis.Core
+ * FilterValues.Compare), so the map and WMS agree: as booleans when either is a boolean (the other
+ * must be a boolean or the text true/false), numerically when both read as numbers, else as
+ * strings by UTF-16 code units (ISO dates sort correctly as strings).
  * @param {any} value Property value.
  * @param {any} literal Literal from the filter.
- * @return {number|null} Negative, zero or positive; null when the value is missing.
+ * @return {number|null} Negative, zero or positive; null when either is missing or a boolean meets
+ *   something that is not one.
  */
 export function compare(value, literal) {
   if (value === null || value === undefined || literal === null || literal === undefined) {
@@ -109,8 +112,9 @@ function asNumber(value) {
   if (typeof value === 'number') {
     return Number.isFinite(value) ? value : null;
   }
-  if (typeof value === 'string' && value.trim() !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value.trim())) {
-    return Number(value);
+  if (typeof value === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value.trim())) {
+    const number = Number(value.trim());
+    return Number.isFinite(number) ? number : null;
   }
   return null;
 }
@@ -119,14 +123,11 @@ function asBoolean(value) {
   if (typeof value === 'boolean') {
     return value;
   }
-  const text = String(value).toLowerCase();
-  if (text === 'true' || text === '1') {
-    return true;
+  if (typeof value !== 'string') {
+    return null;
   }
-  if (text === 'false' || text === '0') {
-    return false;
-  }
-  return null;
+  const text = value.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : null;
 }
 
 /**
@@ -138,18 +139,23 @@ function asBoolean(value) {
  * @return {RegExp} Expression.
  */
 export function likeToRegExp(pattern, wildCard = '*', singleChar = '.', escapeChar = '!') {
+  const text = String(pattern ?? '');
   let source = '';
-  const chars = Array.from(String(pattern ?? ''));
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === escapeChar && i + 1 < chars.length) {
-      source += escapeRegExp(chars[++i]);
-    } else if (c === wildCard) {
+  for (let i = 0; i < text.length; ) {
+    if (escapeChar && text.startsWith(escapeChar, i) && i + escapeChar.length < text.length) {
+      const literal = String.fromCodePoint(text.codePointAt(i + escapeChar.length));
+      source += escapeRegExp(literal);
+      i += escapeChar.length + literal.length;
+    } else if (wildCard && text.startsWith(wildCard, i)) {
       source += '.*';
-    } else if (c === singleChar) {
+      i += wildCard.length;
+    } else if (singleChar && text.startsWith(singleChar, i)) {
       source += '.';
+      i += singleChar.length;
     } else {
-      source += escapeRegExp(c);
+      const literal = String.fromCodePoint(text.codePointAt(i));
+      source += escapeRegExp(literal);
+      i += literal.length;
     }
   }
   return new RegExp(`^${source}$`, 'su');

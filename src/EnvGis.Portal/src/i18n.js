@@ -51,7 +51,6 @@ const STRINGS = {
     citeRule:
       'Khi khai thác, sử dụng thông tin, dữ liệu phải sử dụng đúng mục đích và trích dẫn nguồn ' +
       '(khoản 5 Điều 3 Quy chế).',
-    citeAs: 'Trích dẫn nguồn:',
     noCommercialUse:
       'Không sử dụng dữ liệu chưa được công khai vào mục đích kinh doanh khi chưa được cơ quan nhà nước ' +
       'có thẩm quyền cho phép (khoản 3 Điều 9 Quy chế).',
@@ -101,7 +100,6 @@ const STRINGS = {
     citeRule:
       'Whoever uses this information and data must use it for its proper purpose and cite the source ' +
       '(Article 3.5 of the Regulation).',
-    citeAs: 'Cite the source as:',
     noCommercialUse:
       'Data that has not been published may not be used commercially without the permission of the ' +
       'competent state authority (Article 9.3 of the Regulation).',

@@ -1,6 +1,8 @@
 // Turns the server's style JSON (from the SLD files in styles/) into OpenLayers styles: a style
 // function that applies the rules (filters, else rules, scale ranges) and the symbolizers.
 
+import Point from 'ol/geom/Point.js';
+import { fromLonLat } from 'ol/proj.js';
 import CircleStyle from 'ol/style/Circle.js';
 import Fill from 'ol/style/Fill.js';
 import RegularShape from 'ol/style/RegularShape.js';
@@ -9,11 +11,16 @@ import Style from 'ol/style/Style.js';
 import Text from 'ol/style/Text.js';
 import { compileFilter } from './filters.js';
 
+/**
+ * Properties that, when the server sends them with a polygon, give the point (lon/lat) where its
+ * label goes. Vector tiles cut polygons at tile edges; labelled piece by piece, a polygon would get
+ * one label per tile. Anchored at one point, the copies coincide and decluttering keeps one.
+ */
+export const LABEL_LON = 'label_lon';
+export const LABEL_LAT = 'label_lat';
+
 /** OGC "standardized rendering pixel" size in metres (SE 1.1). */
 export const OGC_PIXEL_SIZE = 0.00028;
-
-/** Fully transparent fill: keeps unfilled polygons clickable (OpenLayers hit-detects any fill). */
-const HIT_FILL = 'rgba(0,0,0,0)';
 
 /**
  * The OGC scale denominator of an EPSG:3857 resolution (latitude distortion ignored).
@@ -101,10 +108,10 @@ export function markImage(sym) {
       return new RegularShape({ ...common, points: 5, radius: r, radius2: r * 0.45, angle: 0 });
     case 'cross':
     case 'x': {
-      // A cross has no interior: draw its arms in the fill colour, as SLD renderers do.
-      const arms = sym.fill
-        ? new Stroke({ color: toColor(sym.fill, sym.fillOpacity ?? 1), width: Math.max(1.5, size / 5) })
-        : stroke;
+      // A cross has no inside: its arms are the stroke, or the fill colour when there is no stroke.
+      const arms =
+        stroke ??
+        (sym.fill ? new Stroke({ color: toColor(sym.fill, sym.fillOpacity ?? 1), width: Math.max(1.5, size / 5) }) : undefined);
       return new RegularShape({
         points: 4,
         radius: r,
@@ -128,7 +135,7 @@ export function markImage(sym) {
 export function symbolizerStyle(sym) {
   switch (sym.type) {
     case 'polygon':
-      return new Style({ fill: fillOf(sym) ?? new Fill({ color: HIT_FILL }), stroke: strokeOf(sym) });
+      return new Style({ fill: fillOf(sym), stroke: strokeOf(sym) });
     case 'line':
       return new Style({ stroke: strokeOf(sym) });
     case 'point':
@@ -201,7 +208,10 @@ export function compileStyle(doc, geometryType) {
         .filter((s) => s.type === 'text' && s.label)
         .map((s) => ({
           label: s.label,
-          style: new Style({ text: textOf(s, isPointLayer ? { pointOffset: largestMark / 2 + 4 } : {}) }),
+          style: new Style({
+            text: textOf(s, isPointLayer ? { pointOffset: largestMark / 2 + 4 } : {}),
+            geometry: s.placement === 'line' ? undefined : labelAnchor,
+          }),
         })),
     };
   });
@@ -240,6 +250,30 @@ export function compileStyle(doc, geometryType) {
     ruleVisibleAt,
     visibleAt: (resolution) => rules.some((r) => ruleVisibleAt(r, resolution)),
   };
+}
+
+/** Label points by feature id (the same record comes in several tiles). */
+const anchors = new Map();
+
+/**
+ * Where a point-placed label goes: the server's label point of a polygon when it sent one, else the
+ * feature itself (OpenLayers then uses the point, or the interior point of the polygon piece).
+ * @param {import('ol/Feature.js').FeatureLike} feature Feature.
+ * @return {import('ol/geom/Geometry.js').default|import('ol/render/Feature.js').default} Geometry.
+ */
+export function labelAnchor(feature) {
+  const lon = feature.get(LABEL_LON);
+  const lat = feature.get(LABEL_LAT);
+  if (typeof lon !== 'number' || typeof lat !== 'number' || feature.getType?.() !== 'Polygon') {
+    return feature.getGeometry();
+  }
+  const key = `${feature.getId()}|${lon}|${lat}`;
+  let point = anchors.get(key);
+  if (!point) {
+    point = new Point(fromLonLat([lon, lat]));
+    anchors.set(key, point);
+  }
+  return point;
 }
 
 function addRule(out, rule, get) {

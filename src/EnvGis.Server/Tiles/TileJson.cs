@@ -30,6 +30,12 @@ public sealed record TileJson(
             fields[m] = "String";
         }
 
+        if (layer.GeometryKind == GeometryKind.MultiPolygon)
+        {
+            fields["label_lon"] = "Number";
+            fields["label_lat"] = "Number";
+        }
+
         return new TileJson(
             "3.0.0",
             layer.Name,

@@ -30,6 +30,12 @@ public sealed class VectorTileTests(ServerFixture server)
         Assert.Equal("national_park", park.Attributes["kind"]);
         Assert.Equal("published", park.Attributes["status"]);
         Assert.True(park.Geometry.Area > 0);
+
+        // The label point is the same in every tile and lies inside the park.
+        var inside = await server.ScalarAsync<bool>(
+            "SELECT ST_Contains(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) FROM data.protected_areas WHERE id = $3",
+            Convert.ToDouble(park.Attributes["label_lon"]), Convert.ToDouble(park.Attributes["label_lat"]), parkId);
+        Assert.True(inside);
     }
 
     [Fact]
