@@ -15,6 +15,7 @@ dotnet build EnvGis.sln -c Release -nologo -v quiet
 results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
+export ENVGIS_TEST_ARTIFACTS="$results"
 set +e
 (cd src/EnvGis.Portal && npm test 2>&1) | tee "$results/portal-unit-tests.log"
 portal_status=${PIPESTATUS[0]}

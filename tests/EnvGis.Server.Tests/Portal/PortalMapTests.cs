@@ -9,7 +9,7 @@ namespace EnvGis.Server.Tests.Portal;
 /// The public map portal at <c>/</c> in Debian's headless Chromium, against the real server with the
 /// sample data: layers rendered from vector tiles, a feature popup at Cát Bà National Park, the
 /// language switch, the collapsing panel, and no console errors or outside requests.
-/// Screenshots go to TestResults/screenshots/ under the test output folder.
+/// Screenshots go to $ENVGIS_TEST_ARTIFACTS/screenshots/ (scripts/test.sh: TestResults/), else under the test output folder.
 /// </summary>
 [Collection("server")]
 public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
@@ -22,7 +22,10 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
     private const double SeaLon = 107.45;
     private const double SeaLat = 20.45;
 
-    private static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    private static readonly string ScreenshotDir = Path.Combine(
+        Environment.GetEnvironmentVariable("ENVGIS_TEST_ARTIFACTS") is { Length: > 0 } artifacts
+            ? artifacts : Path.Combine(AppContext.BaseDirectory, "TestResults"),
+        "screenshots");
 
     private IPlaywright? playwright;
     private IBrowser? browser;
