@@ -6,4 +6,12 @@ public sealed record AttributeDefinition(
     AttributeType Type,
     bool Required,
     IReadOnlyList<string>? AllowedValues,
-    LocalizedText Label);
+    LocalizedText Label)
+{
+    /// <summary>Labels (vi/en) of the allowed values, keyed by value; null for free-form attributes.</summary>
+    public IReadOnlyDictionary<string, LocalizedText>? ValueLabels { get; init; }
+
+    /// <summary>How a value reads for people in a language: its label when it has one, else the value.</summary>
+    public string Display(string value, string language) =>
+        ValueLabels is not null && ValueLabels.TryGetValue(value, out var label) ? label.In(language) : value;
+}

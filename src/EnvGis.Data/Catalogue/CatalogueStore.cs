@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EnvGis.Core.Catalogue;
 using Npgsql;
 
@@ -21,7 +22,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
 
         var attributes = new Dictionary<string, List<AttributeDefinition>>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
-            "SELECT layer, name, type, required, allowed_values, label_vi, label_en FROM catalogue.attributes ORDER BY layer, ordinal",
+            "SELECT layer, name, type, required, allowed_values, label_vi, label_en, value_labels::text FROM catalogue.attributes ORDER BY layer, ordinal",
             connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -38,7 +39,10 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                     AttributeTypes.Parse(reader.GetString(2)),
                     reader.GetBoolean(3),
                     reader.IsDBNull(4) ? null : reader.GetFieldValue<string[]>(4),
-                    new LocalizedText(reader.GetString(5), reader.GetString(6))));
+                    new LocalizedText(reader.GetString(5), reader.GetString(6)))
+                {
+                    ValueLabels = reader.IsDBNull(7) ? null : ParseValueLabels(reader.GetString(7)),
+                });
             }
         }
 
@@ -71,5 +75,14 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         }
 
         return new LayerCatalogue(categories, layers);
+    }
+
+    private static Dictionary<string, LocalizedText> ParseValueLabels(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(
+            v => v.Name,
+            v => new LocalizedText(v.Value.GetProperty("vi").GetString()!, v.Value.GetProperty("en").GetString()!),
+            StringComparer.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 // Formats attribute values for people: numbers and dates in the current language's conventions,
-// booleans as Có/Không (Yes/No). Allowed values and free text are shown as they are.
+// booleans as Có/Không (Yes/No). Free text is shown as it is (allowed values get their catalogue labels
+// in the popup).
 
 import { language, locale, t } from './i18n.js';
 

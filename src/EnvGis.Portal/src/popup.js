@@ -111,7 +111,9 @@ function featureSection(entry, feature) {
 
   const rows = [];
   for (const attribute of entry.attributes ?? []) {
-    const text = formatValue(get(attribute.name), attribute.type);
+    const value = get(attribute.name);
+    const valueLabel = attribute.valueLabels?.[value];
+    const text = valueLabel ? localized(valueLabel) : formatValue(value, attribute.type);
     if (text !== '') {
       rows.push([localized(attribute.label) || attribute.name, text]);
     }

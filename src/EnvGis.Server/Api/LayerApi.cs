@@ -58,8 +58,13 @@ public sealed record LayerResponse(
         layer.Category,
         layer.GeometryKind.ToString(),
         layer.LabelAttribute,
-        layer.Attributes.Select(a => new AttributeResponse(a.Name, a.Type.Name(), a.Required, a.AllowedValues, a.Label)).ToList());
+        layer.Attributes.Select(a => new AttributeResponse(a.Name, a.Type.Name(), a.Required, a.AllowedValues, a.Label, a.ValueLabels)).ToList());
 }
 
 public sealed record AttributeResponse(
-    string Name, string Type, bool Required, IReadOnlyList<string>? AllowedValues, LocalizedText Label);
+    string Name,
+    string Type,
+    bool Required,
+    IReadOnlyList<string>? AllowedValues,
+    LocalizedText Label,
+    IReadOnlyDictionary<string, LocalizedText>? ValueLabels);

@@ -84,6 +84,24 @@ public sealed class MigrationTests(ClusterFixture fixture)
         Assert.Equal("23502", missing.SqlState);
     }
 
+    [Fact]
+    public void Every_allowed_value_has_a_Vietnamese_and_an_English_label()
+    {
+        foreach (var layer in fixture.Catalogue.Layers)
+        {
+            foreach (var attribute in layer.Attributes.Where(a => a.AllowedValues is not null))
+            {
+                Assert.NotNull(attribute.ValueLabels);
+                Assert.Equal(attribute.AllowedValues!.Order(), attribute.ValueLabels!.Keys.Order());
+                Assert.All(attribute.ValueLabels.Values, l => Assert.False(string.IsNullOrWhiteSpace(l.Vi) || string.IsNullOrWhiteSpace(l.En)));
+            }
+        }
+
+        var kind = fixture.Catalogue.Find("protected_areas")!.FindAttribute("kind")!;
+        Assert.Equal("Vườn quốc gia", kind.Display("national_park", "vi"));
+        Assert.Equal("National park", kind.Display("national_park", "en"));
+    }
+
     private static string ExpectedSqlType(AttributeType type) => type switch
     {
         AttributeType.Text => "text",

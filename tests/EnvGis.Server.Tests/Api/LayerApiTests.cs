@@ -27,6 +27,7 @@ public sealed class LayerApiTests(ServerFixture server)
         Assert.True(severity.GetProperty("required").GetBoolean());
         Assert.Equal(["low", "medium", "high", "critical"], severity.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal("Severity", severity.GetProperty("label").GetProperty("en").GetString());
+        Assert.Equal("Nghiêm trọng", severity.GetProperty("valueLabels").GetProperty("critical").GetProperty("vi").GetString());
     }
 
     [Fact]

@@ -107,6 +107,8 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Tên khu bảo tồn" })).ToHaveCountAsync(1);
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Nguồn dữ liệu" })).ToHaveCountAsync(1);
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Trích dẫn" })).ToHaveCountAsync(1);
+        await Expect(parkSection.Locator("dd", new() { HasTextString = "Vườn quốc gia" }).First).ToBeVisibleAsync();
+        await Expect(parkSection.Locator("dd", new() { HasTextString = "national_park" })).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "portal-popup-vi.png");
 
         // English: UI strings, catalogue texts and the open popup follow; the choice is remembered.
@@ -116,6 +118,7 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
         await Expect(page.Locator("#category-2")).ToHaveTextAsync("Nature conservation and biodiversity");
         await Expect(parkSection.Locator(".feature-layer")).ToHaveTextAsync("Protected areas");
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Source" })).ToHaveCountAsync(1);
+        await Expect(parkSection.Locator("dd", new() { HasTextString = "National park" })).ToHaveCountAsync(1);
         await Expect(page.Locator("button[data-lang='en']")).ToHaveAttributeAsync("aria-pressed", "true");
         await ScreenshotAsync(page, "portal-popup-en.png");
 
