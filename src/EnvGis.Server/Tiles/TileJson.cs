@@ -17,7 +17,8 @@ public sealed record TileJson(
     IReadOnlyList<double> Bounds,
     [property: JsonPropertyName("vector_layers")] IReadOnlyList<TileJsonVectorLayer> VectorLayers)
 {
-    public const int DefaultMaxZoom = 22;
+    // Deeper zooms reuse (overzoom) z16 tiles: 4096 units over 611 m keep 15 cm of detail.
+    public const int DefaultMaxZoom = 16;
 
     /// <summary>Bounds of the whole city (lon/lat) when a layer has no visible records.</summary>
     private static readonly double[] CityBounds = [106.0, 20.0, 107.9, 21.4];
