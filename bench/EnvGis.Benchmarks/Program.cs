@@ -1,8 +1,8 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs"];
 var root = FindRepositoryRoot();
 await using var env = await BenchmarkEnvironment.StartAsync(root);
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
@@ -10,6 +10,11 @@ if (parts.Contains("tiles"))
 {
     await TileBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
     await TileBenchmark.RunAsync(env, "communes");
+}
+
+if (parts.Contains("wfs"))
+{
+    await WfsBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
 static string FindRepositoryRoot()

@@ -3,7 +3,9 @@ using EnvGis.Data.Catalogue;
 using EnvGis.Data.Tiles;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
+using EnvGis.Ows;
 using EnvGis.Server.Hosting;
+using EnvGis.Server.Security;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -29,6 +31,7 @@ builder.Services.AddSingleton(sp => new CatalogueProvider(database.Catalogue, sp
 builder.Services.AddSingleton<TileStore>();
 builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, database.Catalogue, bootstrapLoggers.CreateLogger<StyleLibrary>()));
 builder.Services.AddEnvGisHealthChecks();
+builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
@@ -56,6 +59,7 @@ app.MapHealth();
 app.MapTiles();
 app.MapLayerApi();
 app.MapPortalApi();
+app.MapOws();
 
 app.Run();
 

@@ -1,0 +1,46 @@
+using EnvGis.Core.Catalogue;
+using EnvGis.Core.Security;
+using EnvGis.Data.Features;
+using EnvGis.Ows.Dispatch;
+using EnvGis.Ows.Wfs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnvGis.Ows;
+
+/// <summary>Registers the OGC services and maps /ows, /wfs and /wms onto the one dispatcher.</summary>
+public static class OwsEndpoints
+{
+    public static IServiceCollection AddOws(
+        this IServiceCollection services,
+        Func<IServiceProvider, LayerCatalogue> catalogue,
+        Func<HttpContext, ReadScope> readScope)
+    {
+        services.AddSingleton(_ => new OwsOptions
+        {
+            Catalogue = context => catalogue(context.RequestServices),
+            ReadScope = readScope,
+        });
+        services.AddSingleton<FeatureStore>();
+        services.AddSingleton<IOwsService, WfsService>();
+        services.AddSingleton<OwsDispatcher>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOws(this IEndpointRouteBuilder app)
+    {
+        var timeout = app.ServiceProvider.GetRequiredService<OwsOptions>().RequestTimeout;
+        string[] methods = [HttpMethods.Get, HttpMethods.Post];
+        Map(app, "/ows", null, methods, timeout);
+        Map(app, "/wfs", WfsService.ServiceName, methods, timeout);
+        Map(app, "/wms", "WMS", methods, timeout);
+        return app;
+    }
+
+    private static void Map(IEndpointRouteBuilder app, string path, string? service, string[] methods, TimeSpan timeout) =>
+        app.MapMethods(path, methods, (HttpContext context, OwsDispatcher dispatcher) => dispatcher.DispatchAsync(context, service))
+            .WithRequestTimeout(timeout)
+            .ExcludeFromDescription();
+}
