@@ -24,21 +24,4 @@ public sealed class TileStore(NpgsqlDataSource dataSource)
         Visibility.AddParameters(scope, command.Parameters);
         return await command.ExecuteScalarAsync(ct) as byte[] ?? [];
     }
-
-    /// <summary>The lon/lat extent of the records the scope may see, or null when there are none.</summary>
-    public async Task<double[]?> GetBoundsAsync(LayerDefinition layer, ReadScope scope, CancellationToken ct)
-    {
-        var sql = $"""
-            SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
-            FROM (SELECT ST_Extent(r.geom) AS e FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
-                  WHERE {Visibility.Predicate(scope, "r")}) AS x
-            WHERE e IS NOT NULL
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        Visibility.AddParameters(scope, command.Parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
-            ? [reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)]
-            : null;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EnvGis.Core.Catalogue;
+using EnvGis.Data.Features;
 using EnvGis.Data.Tiles;
 using EnvGis.Data.Sql;
 using EnvGis.Server.Hosting;
@@ -58,7 +59,7 @@ public static class TileEndpoints
         return Results.Bytes(bytes, ContentType);
     }
 
-    private static async Task<IResult> GetTileJson(string layer, HttpContext context, CatalogueProvider catalogue, TileStore store)
+    private static async Task<IResult> GetTileJson(string layer, HttpContext context, CatalogueProvider catalogue, FeatureStore features)
     {
         var scope = context.GetReadScope();
         if (catalogue.Current.Find(layer) is not { } definition || !scope.CanSee(definition))
@@ -66,7 +67,7 @@ public static class TileEndpoints
             return UnknownLayer(layer);
         }
 
-        var bounds = await store.GetBoundsAsync(definition, scope, context.RequestAborted);
+        var bounds = await features.GetExtentAsync(definition, scope, context.RequestAborted);
         var language = context.Request.Query["lang"].ToString();
         var request = context.Request;
         return Results.Json(TileJson.Create(definition, bounds, $"{request.Scheme}://{request.Host}{request.PathBase}", language));
