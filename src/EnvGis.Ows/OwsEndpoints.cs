@@ -1,12 +1,15 @@
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Security;
 using EnvGis.Data.Features;
+using EnvGis.Data.Records;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Wfs;
+using EnvGis.Ows.Wfs.Transaction;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EnvGis.Ows;
 
@@ -16,14 +19,18 @@ public static class OwsEndpoints
     public static IServiceCollection AddOws(
         this IServiceCollection services,
         Func<IServiceProvider, LayerCatalogue> catalogue,
-        Func<HttpContext, ReadScope> readScope)
+        Func<HttpContext, ReadScope> readScope,
+        Func<HttpContext, WriteScope?>? writeScope = null)
     {
         services.AddSingleton(_ => new OwsOptions
         {
             Catalogue = context => catalogue(context.RequestServices),
             ReadScope = readScope,
+            WriteScope = writeScope ?? (_ => null),
         });
         services.AddSingleton<FeatureStore>();
+        services.TryAddSingleton<RecordStore>();
+        services.AddSingleton<TransactionHandler>();
         services.AddSingleton<IOwsService, WfsService>();
         services.AddSingleton<OwsDispatcher>();
         return services;

@@ -1,9 +1,9 @@
 using EnvGis.Data;
 using EnvGis.Data.Catalogue;
 using EnvGis.Data.Tiles;
+using EnvGis.Ows;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
-using EnvGis.Ows;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Security;
 using EnvGis.Server.Styles;
@@ -31,7 +31,8 @@ builder.Services.AddSingleton(sp => new CatalogueProvider(database.Catalogue, sp
 builder.Services.AddSingleton<TileStore>();
 builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, database.Catalogue, bootstrapLoggers.CreateLogger<StyleLibrary>()));
 builder.Services.AddEnvGisHealthChecks();
-builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope);
+builder.Services.AddEnvGisSecurity(settings);
+builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
@@ -53,12 +54,16 @@ app.UseStatusCodePages();
 app.UseRequestTimeouts();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseEnvGisSecurity();
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapTiles();
 app.MapLayerApi();
 app.MapPortalApi();
+app.MapAccountsApi();
+app.MapAdminApi();
+app.MapRecordsApi();
 app.MapOws();
 
 app.Run();

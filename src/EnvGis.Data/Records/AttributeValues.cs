@@ -38,6 +38,47 @@ public static class AttributeValues
         return result;
     }
 
+    /// <summary>The typed value of text (as WFS sends values), or null for null or empty non-text; throws <see cref="FormatException"/>.</summary>
+    public static object? FromText(AttributeDefinition attribute, string? text)
+    {
+        if (text is null || (attribute.Type != AttributeType.Text && string.IsNullOrWhiteSpace(text)))
+        {
+            return null;
+        }
+
+        var value = text.Trim();
+        object? result = attribute.Type switch
+        {
+            AttributeType.Text => text,
+            AttributeType.Integer => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
+            AttributeType.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null,
+            AttributeType.Boolean => value.ToLowerInvariant() switch
+            {
+                "true" or "1" => true,
+                "false" or "0" => false,
+                _ => null,
+            },
+            AttributeType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt) && dt.TimeOfDay == TimeSpan.Zero
+                    ? DateOnly.FromDateTime(dt.UtcDateTime) : null,
+            AttributeType.DateTime => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+                ? t.ToUniversalTime() : null,
+            _ => null,
+        };
+        if (result is null)
+        {
+            throw new FormatException($"'{text}' is not a valid {attribute.Type.Name()} for '{attribute.Name}'.");
+        }
+
+        if (attribute.AllowedValues is { } allowed && result is string s && !allowed.Contains(s, StringComparer.Ordinal))
+        {
+            throw new FormatException($"'{s}' is not an allowed value of '{attribute.Name}' ({string.Join(", ", allowed)}).");
+        }
+
+        return result;
+    }
+
     private static object Fail(AttributeDefinition attribute, JsonElement value) =>
         throw new FormatException($"'{value}' is not a valid {attribute.Type.Name()} for '{attribute.Name}'.");
 }

@@ -7,13 +7,17 @@ namespace EnvGis.Data.Sql;
 
 /// <summary>
 /// The record visibility rules in SQL. Every query over layer records gets its WHERE clause from here,
-/// so the public never sees unpublished or restricted records, whatever the channel.
+/// so the public never sees unpublished or restricted records, whatever the channel, and a unit sees
+/// its own unpublished records only within its spatial scope (Art. 9.2).
 /// </summary>
 public static class Visibility
 {
     public const string UnitParameter = "visibility_unit";
+    public const string CommunesParameter = "visibility_communes";
 
-    public static bool CanSee(this ReadScope scope, LayerDefinition layer) => !layer.Restricted || scope.SeesRestricted;
+    /// <summary>A layer is open to the caller when it is public, or the caller sees restricted data or was granted it.</summary>
+    public static bool CanSee(this ReadScope scope, LayerDefinition layer) =>
+        !layer.Restricted || scope.SeesRestricted || scope.GrantedLayers.Contains(layer.Name);
 
     /// <summary>A boolean SQL expression over the record alias; add <see cref="AddParameters"/> to the command.</summary>
     public static string Predicate(ReadScope scope, string alias)
@@ -33,15 +37,27 @@ public static class Visibility
             return scope.SeesUnpublished ? $"(NOT {restricted})" : publicRecord;
         }
 
-        // A unit sees what is public plus everything it owns.
-        return $"({publicRecord} OR {owner} = @{UnitParameter})";
+        // A unit sees what is public plus what it owns, within its area.
+        return scope.Area switch
+        {
+            null => publicRecord,
+            { WholeCity: true } => $"({publicRecord} OR {owner} = @{UnitParameter})",
+            _ => $"({publicRecord} OR ({owner} = @{UnitParameter} AND ST_CoveredBy({alias}.{SqlIdentifier.Quote(RecordMetadata.Geometry)}, "
+                 + $"{ScopeArea.Sql($"@{CommunesParameter}")})))",
+        };
     }
 
     public static void AddParameters(ReadScope scope, NpgsqlParameterCollection parameters)
     {
-        if (scope.UnitCode is not null && !(scope.SeesUnpublished && scope.SeesRestricted))
+        if (scope.UnitCode is null || (scope.SeesUnpublished && scope.SeesRestricted) || scope.Area is null)
         {
-            parameters.AddWithValue(UnitParameter, scope.UnitCode);
+            return;
+        }
+
+        parameters.AddWithValue(UnitParameter, scope.UnitCode);
+        if (!scope.Area.WholeCity)
+        {
+            parameters.AddWithValue(CommunesParameter, scope.Area.Communes.ToArray());
         }
     }
 }

@@ -13,6 +13,9 @@ public sealed class OwsOptions
     /// <summary>What the caller may read; every feature query takes it.</summary>
     public required Func<HttpContext, ReadScope> ReadScope { get; init; }
 
+    /// <summary>What the caller may change through WFS-T; null when it may not edit (capabilities then advertise no Transaction).</summary>
+    public Func<HttpContext, WriteScope?> WriteScope { get; init; } = _ => null;
+
     /// <summary>Largest XML or form body accepted (the server's own limit may be larger).</summary>
     public long MaxBodyBytes { get; init; } = 8 * 1024 * 1024;
 

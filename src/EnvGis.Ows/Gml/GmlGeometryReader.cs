@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
 
 namespace EnvGis.Ows.Gml;
 
@@ -32,9 +33,9 @@ public sealed class GmlGeometryReader(CrsReference defaultCrs, bool forceXy = fa
             throw OwsException.Invalid(locator, $"The {element.Name.LocalName} is not a valid geometry: {e.Message}");
         }
 
-        if (!geometry.IsValid)
+        if (new IsValidOp(geometry).ValidationError is { } invalid)
         {
-            throw OwsException.Invalid(locator, $"The {element.Name.LocalName} is not a valid geometry (for example a self-intersecting ring).");
+            throw OwsException.Invalid(locator, $"The {element.Name.LocalName} is not a valid geometry: {invalid.Message} at or near ({invalid.Coordinate?.X.ToString("R", CultureInfo.InvariantCulture)} {invalid.Coordinate?.Y.ToString("R", CultureInfo.InvariantCulture)}).");
         }
 
         geometry.SRID = crs.Srid;

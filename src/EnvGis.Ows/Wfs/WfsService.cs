@@ -4,6 +4,7 @@ using EnvGis.Ows.Wfs.Capabilities;
 using EnvGis.Ows.Wfs.DescribeFeatureType;
 using EnvGis.Ows.Wfs.GetFeature;
 using EnvGis.Ows.Wfs.StoredQueries;
+using EnvGis.Ows.Wfs.Transaction;
 using Microsoft.AspNetCore.Http;
 
 namespace EnvGis.Ows.Wfs;
@@ -13,7 +14,7 @@ public sealed class WfsService : IOwsService
 {
     public const string ServiceName = "WFS";
 
-    public WfsService(FeatureStore store, OwsOptions options)
+    public WfsService(FeatureStore store, OwsOptions options, TransactionHandler transaction)
     {
         var capabilities = new CapabilitiesHandler(store, options);
         var getFeature = new GetFeatureHandler(store, options);
@@ -26,6 +27,7 @@ public sealed class WfsService : IOwsService
             ["GetPropertyValue"] = new("GetPropertyValue", propertyValue.HandleAsync),
             ["ListStoredQueries"] = new("ListStoredQueries", StoredQueriesHandler.ListAsync),
             ["DescribeStoredQueries"] = new("DescribeStoredQueries", StoredQueriesHandler.DescribeAsync),
+            ["Transaction"] = new("Transaction", transaction.HandleAsync),
         };
     }
 

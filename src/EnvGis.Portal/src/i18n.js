@@ -158,9 +158,21 @@ export function setLanguage(lang) {
 
 /**
  * @param {function(string):void} listener Called with the new language after every switch.
+ * @return {function(): void} Stops the calls.
  */
 export function onLanguageChange(listener) {
   listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Adds UI strings (the editing portal keeps its own table in strings-edit.js).
+ * @param {{vi: Object<string, string>, en: Object<string, string>}} table Strings by language.
+ */
+export function addStrings(table) {
+  for (const lang of LANGUAGES) {
+    Object.assign(STRINGS[lang], table[lang]);
+  }
 }
 
 /**

@@ -26,6 +26,11 @@ import {
 import { buildPanel } from './panel.js';
 import { createPopup } from './popup.js';
 import { compileStyle } from './styles.js';
+import './strings-edit.js';
+import { createEditLayers } from './editlayers.js';
+import { restore } from './session.js';
+import { setUpAccountArea } from './signin.js';
+import { setUpWorkspace } from './workspace.js';
 
 /** Where the view may be panned: the city (lon 106.12–107.75, lat 20.10–21.24) with a wide margin. */
 const PAN_LIMIT = transformExtent([104.5, 19.0, 109.5, 22.5], 'EPSG:4326', 'EPSG:3857');
@@ -178,6 +183,14 @@ function expose(map, layers) {
   };
 }
 
+function hasSessionHint() {
+  try {
+    return Boolean(window.localStorage.getItem('envgis.session'));
+  } catch {
+    return false;
+  }
+}
+
 async function start() {
   let map = null;
   setUpLanguageSwitch();
@@ -192,10 +205,21 @@ async function start() {
   map = createMap(config, mapLayers);
 
   buildPanel(document.getElementById('layer-list'), { categories, layers, styles, map });
-  createPopup(map, new Map(entries.map((entry) => [entry.name, entry])));
+  const catalogueByName = new Map(entries.map((entry) => [entry.name, entry]));
+  const editLayers = createEditLayers(map);
+  const workspace = setUpWorkspace({ map, catalogue: catalogueByName, categories, layers, editLayers });
+  createPopup(map, catalogueByName, { actions: workspace.popupActions });
   setUpAbout(config);
+  setUpAccountArea(document.getElementById('account-area'));
   applyLanguage();
   expose(map, layers);
+  window.envgis.editLayers = editLayers;
+  window.envgis.workspace = workspace;
+  // A session cookie may have survived a reload: ask who is signed in (only when this browser signed
+  // in before, so that anonymous visitors never get a 401).
+  if (hasSessionHint()) {
+    await restore();
+  }
   document.getElementById('status').hidden = true;
   document.body.dataset.ready = 'true';
 }

@@ -18,7 +18,7 @@ const HIT_TOLERANCE = 4;
  * @param {Map<string, Object>} catalogue Catalogue layers by name.
  * @return {{close: function(): void}} Control.
  */
-export function createPopup(map, catalogue) {
+export function createPopup(map, catalogue, { actions = () => [] } = {}) {
   const content = h('div', { class: 'popup-content' });
   const closeButton = h('button', { type: 'button', class: 'popup-close', onclick: () => close() }, ['×']);
   const element = h('div', { class: 'popup', role: 'dialog', tabindex: '-1' }, [closeButton, content]);
@@ -44,7 +44,14 @@ export function createPopup(map, catalogue) {
     closeButton.setAttribute('aria-label', t('close'));
     closeButton.title = t('close');
     element.setAttribute('aria-label', t('featureInfo'));
-    replaceChildren(content, hits.map(({ entry, feature }) => featureSection(entry, feature)));
+    replaceChildren(content, hits.map(({ entry, feature }) => {
+      const section = featureSection(entry, feature);
+      const buttons = actions(entry, feature);
+      if (buttons.length) {
+        section.append(h('div', { class: 'feature-actions' }, buttons));
+      }
+      return section;
+    }));
   }
 
   function close() {
@@ -54,6 +61,10 @@ export function createPopup(map, catalogue) {
   }
 
   map.on('singleclick', (event) => {
+    // While drawing, or picking communes on the map, clicks belong to that work.
+    if (map.get('editing') || map.get('picking')) {
+      return;
+    }
     hits = featuresAt(map, event.pixel, catalogue);
     if (hits.length === 0) {
       close();

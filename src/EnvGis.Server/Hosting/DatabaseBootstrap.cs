@@ -4,6 +4,7 @@ using EnvGis.Data.Catalogue;
 using EnvGis.Data.Embedded;
 using EnvGis.Data.Migrations;
 using EnvGis.Data.SampleData;
+using EnvGis.Server.Security;
 
 namespace EnvGis.Server.Hosting;
 
@@ -60,6 +61,7 @@ public sealed record DatabaseBootstrap(string ConnectionString, EmbeddedCluster?
                 .LoadIfEmptyAsync(settings.SampleDataDirectory, catalogue);
         }
 
+        await AdministratorAccount.EnsureAsync(dataSource, settings, loggers);
         return catalogue;
     }
 }

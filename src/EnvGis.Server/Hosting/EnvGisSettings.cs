@@ -8,7 +8,8 @@ public sealed record EnvGisSettings(
     string StylesDirectory,
     bool LoadSampleData,
     string? BaseMapUrl,
-    string? BaseMapAttribution)
+    string? BaseMapAttribution,
+    string? AdminPassword = null)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -22,7 +23,8 @@ public sealed record EnvGisSettings(
             StylesDirectory: NullIfEmpty(configuration["ENVGIS_STYLES_DIR"]) ?? Path.Combine(appFolder, "styles"),
             LoadSampleData: !string.Equals(configuration["ENVGIS_SAMPLE_DATA"], "false", StringComparison.OrdinalIgnoreCase),
             BaseMapUrl: NullIfEmpty(configuration["ENVGIS_BASEMAP_URL"]),
-            BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]));
+            BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]),
+            AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

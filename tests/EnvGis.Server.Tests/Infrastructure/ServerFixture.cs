@@ -11,6 +11,9 @@ namespace EnvGis.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
+    /// <summary>The administrator's password on the test server (ENVGIS_ADMIN_PASSWORD).</summary>
+    public const string AdminPassword = "Hp-test-5ecret-pw";
+
     private readonly Factory factory = new();
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -56,6 +59,7 @@ public sealed class ServerFixture : IAsyncLifetime
             builder.UseSetting("ENVGIS_DATA_DIR", dataDirectory);
             builder.UseSetting("ENVGIS_DB", "");
             builder.UseSetting("ConnectionStrings:EnvGis", "");
+            builder.UseSetting("ENVGIS_ADMIN_PASSWORD", AdminPassword);
             builder.UseEnvironment("Testing");
         }
     }

@@ -35,6 +35,20 @@ public static class Capabilities10Writer
         Request(xml, model.ServiceUrl, "GetCapabilities", null);
         Request(xml, model.ServiceUrl, "DescribeFeatureType", ("SchemaDescriptionLanguage", "XMLSCHEMA"));
         Request(xml, model.ServiceUrl, "GetFeature", ("ResultFormat", "GML2"));
+        if (model.Transactional)
+        {
+            // Transaction (POST only), advertised only to callers who may edit.
+            xml.WriteStartElement("Transaction", Wfs);
+            xml.WriteStartElement("DCPType", Wfs);
+            xml.WriteStartElement("HTTP", Wfs);
+            xml.WriteStartElement("Post", Wfs);
+            xml.WriteAttributeString("onlineResource", model.ServiceUrl);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement();
         xml.WriteEndElement();
 
@@ -51,6 +65,16 @@ public static class Capabilities10Writer
             xml.WriteElementString("Abstract", Wfs, entry.Type.Layer.Abstract.In(language));
             xml.WriteElementString("Keywords", Wfs, string.Join(", ", CapabilitiesKeywords.Of(entry)));
             xml.WriteElementString("SRS", Wfs, "EPSG:4326");
+            if (model.IsEditable(entry))
+            {
+                xml.WriteStartElement("Operations", Wfs);
+                foreach (var operation in new[] { "Query", "Insert", "Update", "Delete" })
+                {
+                    xml.WriteElementString(operation, Wfs, null);
+                }
+
+                xml.WriteEndElement();
+            }
             xml.WriteStartElement("LatLongBoundingBox", Wfs);
             xml.WriteAttributeString("minx", extent[0].ToString("R", CultureInfo.InvariantCulture));
             xml.WriteAttributeString("miny", extent[1].ToString("R", CultureInfo.InvariantCulture));

@@ -64,6 +64,10 @@ public static class Capabilities11Writer
         Operation(xml, model.ServiceUrl, "GetCapabilities", ("AcceptVersions", WfsVersions.All.ToArray()), ("AcceptFormats", ["text/xml"]));
         Operation(xml, model.ServiceUrl, "DescribeFeatureType", ("outputFormat", [OutputFormat.Gml31.Name]));
         Operation(xml, model.ServiceUrl, "GetFeature", ("resultType", ["results", "hits"]), ("outputFormat", formats));
+        if (model.Transactional)
+        {
+            TransactionOperation(xml, model.ServiceUrl);
+        }
         xml.WriteStartElement("ows", "Constraint", Ows);
         xml.WriteAttributeString("name", "DefaultMaxFeatures");
         xml.WriteElementString("ows", "Value", Ows, "100000");
@@ -94,6 +98,17 @@ public static class Capabilities11Writer
                 xml.WriteElementString("wfs", "OtherSRS", Wfs, crs.Urn);
             }
 
+            if (model.IsEditable(entry))
+            {
+                xml.WriteStartElement("wfs", "Operations", Wfs);
+                foreach (var operation in new[] { "Query", "Insert", "Update", "Delete" })
+                {
+                    xml.WriteElementString("wfs", "Operation", Wfs, operation);
+                }
+
+                xml.WriteEndElement();
+            }
+
             xml.WriteStartElement("wfs", "OutputFormats", Wfs);
             foreach (var format in formats)
             {
@@ -109,6 +124,21 @@ public static class Capabilities11Writer
         WriteFilterCapabilities(xml);
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    /// <summary>Transaction (POST only), advertised only to callers who may edit.</summary>
+    private static void TransactionOperation(XmlWriter xml, string url)
+    {
+        xml.WriteStartElement("ows", "Operation", Ows);
+        xml.WriteAttributeString("name", "Transaction");
+        xml.WriteStartElement("ows", "DCP", Ows);
+        xml.WriteStartElement("ows", "HTTP", Ows);
+        xml.WriteStartElement("ows", "Post", Ows);
+        xml.WriteAttributeString("xlink", "href", OwsXml.Xlink, url);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     private static void Operation(XmlWriter xml, string url, string name, params (string Name, string[] Values)[] parameters)

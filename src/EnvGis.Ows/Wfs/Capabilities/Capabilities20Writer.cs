@@ -86,11 +86,15 @@ public static class Capabilities20Writer
         Operation(xml, model.ServiceUrl, "GetPropertyValue", ("outputFormat", [OutputFormat.Gml32.Name]), ("resolve", ["none"]));
         Operation(xml, model.ServiceUrl, "ListStoredQueries");
         Operation(xml, model.ServiceUrl, "DescribeStoredQueries");
+        if (model.Transactional)
+        {
+            TransactionOperation(xml, model.ServiceUrl);
+        }
 
         Parameter(xml, "version", WfsVersions.All.ToArray());
         foreach (var (name, value) in new[]
         {
-            ("ImplementsBasicWFS", "TRUE"), ("ImplementsTransactionalWFS", "FALSE"), ("ImplementsLockingWFS", "FALSE"),
+            ("ImplementsBasicWFS", "TRUE"), ("ImplementsTransactionalWFS", model.Transactional ? "TRUE" : "FALSE"), ("ImplementsLockingWFS", "FALSE"),
             ("KVPEncoding", "TRUE"), ("XMLEncoding", "TRUE"), ("SOAPEncoding", "FALSE"), ("ImplementsInheritance", "FALSE"),
             ("ImplementsRemoteResolve", "FALSE"), ("ImplementsResultPaging", "TRUE"), ("ImplementsStandardJoins", "FALSE"),
             ("ImplementsSpatialJoins", "FALSE"), ("ImplementsTemporalJoins", "FALSE"), ("ImplementsFeatureVersioning", "FALSE"),
@@ -106,6 +110,21 @@ public static class Capabilities20Writer
         xml.WriteStartElement("ows", "AllowedValues", Ows);
         xml.WriteElementString("ows", "Value", Ows, "wfs:Query");
         xml.WriteElementString("ows", "Value", Ows, "wfs:StoredQuery");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Transaction (POST only), advertised only to callers who may edit.</summary>
+    private static void TransactionOperation(XmlWriter xml, string url)
+    {
+        xml.WriteStartElement("ows", "Operation", Ows);
+        xml.WriteAttributeString("name", "Transaction");
+        xml.WriteStartElement("ows", "DCP", Ows);
+        xml.WriteStartElement("ows", "HTTP", Ows);
+        xml.WriteStartElement("ows", "Post", Ows);
+        xml.WriteAttributeString("xlink", "href", OwsXml.Xlink, url);
+        xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndElement();

@@ -19,7 +19,10 @@ public sealed class CapabilitiesHandler(FeatureStore store, OwsOptions options)
         }
 
         var language = ServiceDescription.Language(call.Request.Parameters.Get("language", "acceptlanguages"));
-        var model = new CapabilitiesModel(call.ServiceUrl, language, entries, options.CountDefault);
+        var editable = options.WriteScope(call.Http) is { } writer
+            ? entries.Select(e => e.Type.Name).Where(writer.MayEdit).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var model = new CapabilitiesModel(call.ServiceUrl, language, entries, options.CountDefault, editable);
         call.Response.Headers.CacheControl = "no-cache";
         await using var output = OwsXml.Start(call.Response, "application/xml; charset=utf-8");
         switch (call.Version)

@@ -1,0 +1,67 @@
+using EnvGis.Data.Accounts;
+using EnvGis.Data.Tests.Infrastructure;
+using EnvGis.Data.Tests.Records;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EnvGis.Data.Tests.Accounts;
+
+[Collection("cluster")]
+public sealed class AccountStoreTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task The_administrator_is_created_once_and_never_with_a_weak_password()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => AdministratorBootstrap.EnsureAsync(fixture.DataSource, "admin12345"));
+        var (created, generated) = await AdministratorBootstrap.EnsureAsync(fixture.DataSource, null);
+        var again = await AdministratorBootstrap.EnsureAsync(fixture.DataSource, "another-Strong-pw");
+        Assert.False(again.Created);
+        Assert.Equal(1, await fixture.ScalarAsync<long>("SELECT count(*) FROM envgis.users WHERE user_name = 'admin'"));
+        if (created)
+        {
+            var verifier = new CredentialVerifier(new AccountStore(fixture.DataSource), new ApiTokenStore(fixture.DataSource), NullLogger<CredentialVerifier>.Instance);
+            Assert.NotNull(generated);
+            Assert.True((await verifier.VerifyPasswordAsync("admin", generated!, SignInMethod.Password, ClientInfo.Unknown, default)).Succeeded);
+            Assert.False((await verifier.VerifyPasswordAsync("admin", "another-Strong-pw", SignInMethod.Password, ClientInfo.Unknown, default)).Succeeded);
+        }
+    }
+
+    [Fact]
+    public async Task Failures_lock_the_account_and_are_logged_and_the_review_finds_unused_and_orphaned_accounts()
+    {
+        await RecordTestData.EnsureAsync(fixture);
+        var users = new UserStore(fixture.DataSource);
+        var name = "lock-" + Guid.NewGuid().ToString("N")[..8];
+        var user = await users.CreateAsync(new NewUser(name, RecordTestData.CityUnit, Core.Security.Role.Editor, null, null, "Right-pass-123", false), "test");
+        Assert.NotNull(user);
+        var verifier = new CredentialVerifier(new AccountStore(fixture.DataSource), new ApiTokenStore(fixture.DataSource), NullLogger<CredentialVerifier>.Instance);
+
+        var review = await new AccountReviewStore(fixture.DataSource).ReviewAsync();
+        Assert.Contains(review.NeverUsed, a => a.UserName == name);
+        Assert.Contains(review.NoNamedHolder, a => a.UserName == name);
+
+        for (var i = 1; i <= AccountStore.LockoutThreshold; i++)
+        {
+            var failed = await verifier.VerifyPasswordAsync(name, "wrong-pass-" + i, SignInMethod.Basic, new ClientInfo("10.0.0.1", "test"), default);
+            Assert.Equal(i == AccountStore.LockoutThreshold, failed.LockedOut);
+        }
+
+        var locked = await verifier.VerifyPasswordAsync(name, "Right-pass-123", SignInMethod.Basic, ClientInfo.Unknown, default);
+        Assert.False(locked.Succeeded);
+        Assert.Contains("locked", locked.Failure);
+        Assert.Equal(AccountStore.LockoutThreshold + 1, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM envgis.sign_ins WHERE user_name = $1 AND NOT succeeded", name));
+
+        await users.UnlockAsync(user!.Id, "test");
+        Assert.True((await verifier.VerifyPasswordAsync(name, "Right-pass-123", SignInMethod.Basic, ClientInfo.Unknown, default)).Succeeded);
+        await fixture.ScalarAsync<int>("UPDATE envgis.users SET last_used_at = now() - interval '91 days' WHERE user_name = $1 RETURNING 1", name);
+        review = await new AccountReviewStore(fixture.DataSource).ReviewAsync();
+        Assert.DoesNotContain(review.NeverUsed, a => a.UserName == name);
+        Assert.Contains(review.Unused, a => a.UserName == name);
+
+        var (token, _) = await new ApiTokenStore(fixture.DataSource).CreateAsync(user.Id, "t", TimeSpan.FromDays(1), "test");
+        await fixture.ScalarAsync<int>(
+            "UPDATE envgis.api_tokens SET created_at = now() - interval '3 days', expires_at = now() - interval '1 day' WHERE id = $1 RETURNING 1", token.Id);
+        review = await new AccountReviewStore(fixture.DataSource).ReviewAsync();
+        Assert.Contains(review.ExpiredTokens, t => t.Id == token.Id && t.UserName == name);
+    }
+}
