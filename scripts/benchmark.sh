@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks: builds in Release and prints figures with ratios against baselines run in the same process.
-# Parts: tiles (default); pass part names to choose, e.g. ./scripts/benchmark.sh tiles
+# Parts: tiles, wfs, wms (all by default); pass part names to choose, e.g. ./scripts/benchmark.sh wms
+# The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's FastCGI as its baseline.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(repo_root)
 cd "$root"
 ensure_server_packages
+ensure_debian_packages mapserver-bin lighttpd
 dotnet build EnvGis.sln -c Release -nologo -v quiet
 exec dotnet run -c Release --no-build --project bench/EnvGis.Benchmarks -- "$@"

@@ -2,6 +2,7 @@ using EnvGis.Data;
 using EnvGis.Data.Catalogue;
 using EnvGis.Data.Tiles;
 using EnvGis.Ows;
+using EnvGis.Ows.Wms;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
@@ -33,6 +34,7 @@ builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, databa
 builder.Services.AddEnvGisHealthChecks();
 builder.Services.AddEnvGisSecurity(settings);
 builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
+builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });

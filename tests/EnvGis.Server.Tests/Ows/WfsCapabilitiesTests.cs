@@ -94,8 +94,10 @@ public sealed class WfsCapabilitiesTests(ServerFixture server)
         await server.AssertExceptionAsync("service=WFS&version=2.0.0&request=GetFeature&typeNames=envgis:species_occurrences", HttpStatusCode.BadRequest, "InvalidParameterValue", "typeNames");
         var (status, body, _) = await GetPathAsync("/ows?request=GetCapabilities");
         AssertException(status, body, HttpStatusCode.BadRequest, "MissingParameterValue", "service");
+        // /wms implies SERVICE=WMS: the same dispatcher answers with the WMS capabilities.
         (status, body, _) = await GetPathAsync("/wms?request=GetCapabilities");
-        AssertException(status, body, HttpStatusCode.BadRequest, "InvalidParameterValue", "service");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("WMS_Capabilities", body);
         var (ok, capabilities, _) = await GetPathAsync("/ows?SERVICE=WFS&REQUEST=GetCapabilities&VERSION=1.1.0");
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.Contains("version=\"1.1.0\"", capabilities, StringComparison.Ordinal);

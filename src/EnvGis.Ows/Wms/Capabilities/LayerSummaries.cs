@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using EnvGis.Core.Catalogue;
+using EnvGis.Core.Security;
+using EnvGis.Data.Sql;
+using EnvGis.Ows.Crs;
+using EnvGis.Ows.Wms.Map;
+using Npgsql;
+
+namespace EnvGis.Ows.Wms.Capabilities;
+
+/// <summary>
+/// Extents and time spans of layers for capabilities, from one query per layer over the records the
+/// caller may see, kept until the layer's data_version changes.
+/// </summary>
+public sealed class LayerSummaries(NpgsqlDataSource dataSource, DataVersions versions)
+{
+    /// <summary>The whole city (lon/lat), for layers without visible records.</summary>
+    public static readonly double[] CityExtent = [106.0, 20.0, 107.9, 21.4];
+
+    private readonly ConcurrentDictionary<(string Layer, string Scope), (long Version, LayerSummary Summary)> cache = new();
+
+    public async Task<IReadOnlyList<LayerSummary>> GetAsync(IReadOnlyList<LayerDefinition> layers, ReadScope scope, CancellationToken ct)
+    {
+        var current = await versions.GetAsync(layers.Select(l => l.Name), ct);
+        var result = new List<LayerSummary>(layers.Count);
+        foreach (var layer in layers)
+        {
+            var version = current.GetValueOrDefault(layer.Name);
+            var key = (layer.Name, scope.CacheKey);
+            if (cache.TryGetValue(key, out var hit) && hit.Version == version && ReferenceEquals(hit.Summary.Layer, layer))
+            {
+                result.Add(hit.Summary);
+                continue;
+            }
+
+            var summary = await ReadAsync(layer, scope, ct);
+            cache[key] = (version, summary);
+            result.Add(summary);
+        }
+
+        return result;
+    }
+
+    private async Task<LayerSummary> ReadAsync(LayerDefinition layer, ReadScope scope, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            WITH e AS (
+                SELECT COALESCE(ST_Expand(ST_SetSRID(ST_Extent(r.geom)::geometry, 4326), 0.0005),
+                                ST_MakeEnvelope(@dx0, @dy0, @dx1, @dy1, 4326)) AS box,
+                       LEAST(min(r.valid_from), min(r.valid_to)) AS first_day,
+                       GREATEST(max(r.valid_from), max(r.valid_to)) AS last_day
+                FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
+                WHERE {Visibility.Predicate(scope, "r")})
+            SELECT s.srid, ST_XMin(t.b), ST_YMin(t.b), ST_XMax(t.b), ST_YMax(t.b), e.first_day, e.last_day
+            FROM e CROSS JOIN unnest(@srids) AS s(srid)
+            CROSS JOIN LATERAL (SELECT ST_Transform(ST_Segmentize(e.box, 0.01), s.srid)::box2d AS b) AS t
+            """);
+        command.Parameters.AddWithValue("dx0", CityExtent[0]);
+        command.Parameters.AddWithValue("dy0", CityExtent[1]);
+        command.Parameters.AddWithValue("dx1", CityExtent[2]);
+        command.Parameters.AddWithValue("dy1", CityExtent[3]);
+        command.Parameters.AddWithValue("srids", CoordinateSystems.All.Select(c => c.Srid).ToArray());
+        Visibility.AddParameters(scope, command.Parameters);
+        var boxes = new Dictionary<int, double[]>();
+        TimeExtent? time = null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            boxes[reader.GetInt32(0)] = [reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)];
+            if (!reader.IsDBNull(5) && !reader.IsDBNull(6))
+            {
+                time = new TimeExtent(reader.GetFieldValue<DateOnly>(5), reader.GetFieldValue<DateOnly>(6));
+            }
+        }
+
+        return new LayerSummary(layer, boxes[CoordinateSystems.Wgs84.Srid], boxes, time);
+    }
+}
