@@ -129,32 +129,13 @@ public static class Capabilities11Writer
     /// <summary>Transaction (POST only), advertised only to callers who may edit.</summary>
     private static void TransactionOperation(XmlWriter xml, string url)
     {
-        xml.WriteStartElement("ows", "Operation", Ows);
-        xml.WriteAttributeString("name", "Transaction");
-        xml.WriteStartElement("ows", "DCP", Ows);
-        xml.WriteStartElement("ows", "HTTP", Ows);
-        xml.WriteStartElement("ows", "Post", Ows);
-        xml.WriteAttributeString("xlink", "href", OwsXml.Xlink, url);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        OwsOperationWriter.Start(xml, Ows, "Transaction", url, get: false);
         xml.WriteEndElement();
     }
 
     private static void Operation(XmlWriter xml, string url, string name, params (string Name, string[] Values)[] parameters)
     {
-        xml.WriteStartElement("ows", "Operation", Ows);
-        xml.WriteAttributeString("name", name);
-        xml.WriteStartElement("ows", "DCP", Ows);
-        xml.WriteStartElement("ows", "HTTP", Ows);
-        xml.WriteStartElement("ows", "Get", Ows);
-        xml.WriteAttributeString("xlink", "href", OwsXml.Xlink, url + "?");
-        xml.WriteEndElement();
-        xml.WriteStartElement("ows", "Post", Ows);
-        xml.WriteAttributeString("xlink", "href", OwsXml.Xlink, url);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        OwsOperationWriter.Start(xml, Ows, name, url);
         foreach (var (parameter, values) in parameters)
         {
             xml.WriteStartElement("ows", "Parameter", Ows);
