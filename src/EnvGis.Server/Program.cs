@@ -66,6 +66,8 @@ app.MapPortalApi();
 app.MapAccountsApi();
 app.MapAdminApi();
 app.MapRecordsApi();
+app.MapAttachmentsApi();
+app.MapSearchApi();
 app.MapOws();
 
 app.Run();

@@ -8,6 +8,9 @@ public sealed class RecordException(RecordErrorKind kind, string message, string
     /// <summary>The property, parameter or part of the request at fault, when there is one.</summary>
     public string? Field { get; } = field;
 
+    /// <summary>A machine-readable reason (<see cref="RecordErrorCodes"/>), when there is one.</summary>
+    public string? Code { get; init; }
+
     public static RecordException Invalid(string message, string? field = null) => new(RecordErrorKind.Invalid, message, field);
 
     public static RecordException Forbidden(string message) => new(RecordErrorKind.Forbidden, message);

@@ -68,4 +68,61 @@ public sealed class UnitStore(NpgsqlDataSource dataSource)
         }, ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>Creates a unit with an audit entry; null when the code is taken.</summary>
+    public async Task<UnitSummary?> CreateAsync(string code, UnitDetails details, string by, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO envgis.units (code, name_vi, name_en, kind, commune_code, self_approve)
+            VALUES (@code, @nameVi, @nameEn, @kind, @commune, @selfApprove)
+            ON CONFLICT (code) DO NOTHING
+            """, new { code, details.NameVi, details.NameEn, details.Kind, commune = details.CommuneCode, details.SelfApprove },
+            transaction, cancellationToken: ct));
+        if (inserted == 0)
+        {
+            return null;
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, by, "unit.create", code, details, ct);
+        await transaction.CommitAsync(ct);
+        return await FindAsync(code, ct);
+    }
+
+    /// <summary>Changes a unit's names, kind, commune and self-approval with an audit entry of before and after.</summary>
+    public async Task<UnitSummary?> UpdateAsync(string code, UnitDetails details, string by, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var before = await connection.QuerySingleOrDefaultAsync<UnitSummary>(new CommandDefinition(
+            UnitSummary.Select + " WHERE n.code = @code FOR UPDATE OF n", new { code }, transaction, cancellationToken: ct));
+        if (before is null)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE envgis.units SET name_vi = @nameVi, name_en = @nameEn, kind = @kind, commune_code = @commune, self_approve = @selfApprove
+            WHERE code = @code
+            """, new { code, details.NameVi, details.NameEn, details.Kind, commune = details.CommuneCode, details.SelfApprove },
+            transaction, cancellationToken: ct));
+        await AuditLog.WriteAsync(connection, transaction, by, "unit.update", code, new
+        {
+            before = new UnitDetails(before.NameVi, before.NameEn, before.Kind, before.CommuneCode, before.SelfApprove),
+            after = details,
+        }, ct);
+        await transaction.CommitAsync(ct);
+        return await FindAsync(code, ct);
+    }
+
+    /// <summary>The roles held by the unit's accounts (to refuse a kind that does not allow them).</summary>
+    public async Task<IReadOnlyList<string>> RolesInUseAsync(string code, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT role FROM envgis.users WHERE unit_code = @code ORDER BY role", new { code }, cancellationToken: ct))).AsList();
+    }
 }

@@ -182,4 +182,41 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     private const string HandoverColumns =
         "id AS Id, from_holder AS FromHolder, to_holder AS ToHolder, to_contact AS ToContact, reason AS Reason, "
         + "performed_by AS PerformedBy, performed_at AS PerformedAt, sessions_ended AS SessionsEnded, tokens_revoked AS TokensRevoked";
+
+    /// <summary>
+    /// Changes an account's unit, role, holder contact and client write grant (not its holder: that is a
+    /// handover). A changed unit or role ends the account's sessions. Null when there is no such account.
+    /// </summary>
+    public async Task<UserSummary?> UpdateAsync(long userId, UserChanges changes, string by, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var before = await connection.QuerySingleOrDefaultAsync<UserSummary>(new CommandDefinition(
+            $"SELECT {UserSummary.Columns} FROM envgis.users WHERE id = @userId FOR UPDATE", new { userId }, transaction, cancellationToken: ct));
+        if (before is null)
+        {
+            return null;
+        }
+
+        var role = Core.Security.Roles.Name(changes.Role);
+        var moved = before.UnitCode != changes.UnitCode || before.Role != role;
+        var after = await connection.QuerySingleAsync<UserSummary>(new CommandDefinition(
+            $"""
+            UPDATE envgis.users SET unit_code = @unit, role = @role, holder_contact = @contact, client_can_write = @clientCanWrite,
+                                    security_stamp = CASE WHEN @moved THEN gen_random_uuid() ELSE security_stamp END
+            WHERE id = @userId
+            RETURNING {UserSummary.Columns}
+            """,
+            new { userId, unit = changes.UnitCode, role, contact = changes.HolderContact, clientCanWrite = changes.ClientCanWrite, moved },
+            transaction, cancellationToken: ct));
+        var ended = moved ? await SessionStore.EndAllAsync(connection, transaction, userId, "unit or role changed", ct) : 0;
+        await AuditLog.WriteAsync(connection, transaction, by, "user.update", after.UserName, new
+        {
+            before = new { unit = before.UnitCode, role = before.Role, contact = before.HolderContact, clientCanWrite = before.ClientCanWrite },
+            after = new { unit = after.UnitCode, role = after.Role, contact = after.HolderContact, clientCanWrite = after.ClientCanWrite },
+            sessionsEnded = ended,
+        }, ct);
+        await transaction.CommitAsync(ct);
+        return after;
+    }
 }

@@ -249,6 +249,16 @@ public sealed class RecordWriter : IAsyncDisposable
         return (IReadOnlyList<long>)ids;
     }, ct);
 
+    /// <summary>
+    /// Locks a record and demands that the caller may change it (its documents count as part of it):
+    /// visible to the caller, a layer and unit it may edit, a status it may change, within its area.
+    /// </summary>
+    public Task DemandChangeAsync(LayerDefinition layer, long id, CancellationToken ct) =>
+        Guard(async () => await LockAsync(layer, id, RecordAction.Update, null, ct), ct);
+
+    /// <summary>A command in this transaction, for rows that belong to the change (attachments, audit entries).</summary>
+    internal NpgsqlCommand CreateCommand(string sql) => Command(sql);
+
     public async Task CommitAsync(CancellationToken ct)
     {
         if (broken)
@@ -294,8 +304,11 @@ public sealed class RecordWriter : IAsyncDisposable
         RecordPermissions.Demand(Actor, action, layer.Name, record.Owner, record.Status);
         if (expectedVersion is { } expected && expected != record.Version)
         {
-            throw RecordException.Conflict(
-                $"Record {layer.Name}.{id} was changed by someone else: it is now at version {record.Version}, your change was based on version {expected}. Reload it and try again.");
+            throw new RecordException(RecordErrorKind.Conflict,
+                $"Record {layer.Name}.{id} was changed by someone else: it is now at version {record.Version}, your change was based on version {expected}. Reload it and try again.")
+            {
+                Code = RecordErrorCodes.StaleVersion,
+            };
         }
 
         if (!record.InArea)
@@ -349,14 +362,20 @@ public sealed class RecordWriter : IAsyncDisposable
         await reader.ReadAsync(ct);
         if (!reader.GetBoolean(1))
         {
-            throw RecordException.Invalid($"The geometry is not valid: {reader.GetString(2)}.", "geometry");
+            throw new RecordException(RecordErrorKind.Invalid, $"The geometry is not valid: {reader.GetString(2)}.", "geometry")
+            {
+                Code = RecordErrorCodes.InvalidGeometry,
+            };
         }
 
         if (reader.GetDouble(3) < -180 || reader.GetDouble(5) > 180 || reader.GetDouble(4) < -90 || reader.GetDouble(6) > 90)
         {
-            throw RecordException.Invalid(
+            throw new RecordException(RecordErrorKind.Invalid,
                 "The geometry has coordinates outside longitude -180…180 / latitude -90…90 after conversion to EPSG:4326 (were the axes swapped?).",
-                "geometry");
+                "geometry")
+            {
+                Code = RecordErrorCodes.InvalidGeometry,
+            };
         }
 
         if (!reader.GetBoolean(7))
@@ -386,10 +405,12 @@ public sealed class RecordWriter : IAsyncDisposable
         }
     }
 
-    private RecordException OutsideArea(string what) => Actor.Area is null
-        ? RecordException.Forbidden($"Unit '{Actor.Unit.Code}' has no spatial scope; the administrator sets where it may work.")
-        : RecordException.Forbidden(
-            $"{what} lies outside the scope of unit '{Actor.Unit.Code}' ({Actor.Area.Describe()}); it may work only within that area.");
+    private RecordException OutsideArea(string what) => new(RecordErrorKind.Forbidden, Actor.Area is null
+        ? $"Unit '{Actor.Unit.Code}' has no spatial scope; the administrator sets where it may work."
+        : $"{what} lies outside the scope of unit '{Actor.Unit.Code}' ({Actor.Area.Describe()}); it may work only within that area.")
+    {
+        Code = RecordErrorCodes.OutsideScope,
+    };
 
     private async Task SetActionAsync(RecordAction action, string? comment, CancellationToken ct)
     {

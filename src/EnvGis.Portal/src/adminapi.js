@@ -1,4 +1,4 @@
-// The administrator's API (/api/admin): accounts, handover, passwords, API tokens, unit scopes, the
+// The administrator's API (/api/admin): accounts, handover, passwords, API tokens, units and their scopes, the
 // account review and the sign-in log.
 
 import { request } from './http.js';
@@ -17,6 +17,9 @@ export const createToken = (name, tokenName, expiresInDays) =>
   request('POST', `${user(name)}/tokens`, { body: { name: tokenName, expiresInDays } });
 export const revokeToken = (id) => request('POST', `api/admin/tokens/${encodeURIComponent(id)}/revoke`);
 export const listUnits = () => request('GET', 'api/admin/units');
+export const createUnit = (body) => request('POST', 'api/admin/units', { body });
+export const updateUnit = (code, body) => request('PUT', `api/admin/units/${encodeURIComponent(code)}`, { body });
+export const updateUser = (name, body) => request('PUT', user(name), { body });
 export const setUnitScope = (code, body) => request('PUT', `api/admin/units/${encodeURIComponent(code)}/scope`, { body });
 export const accountReview = () => request('GET', 'api/admin/account-review');
 export const signIns = (name, limit = 200) =>

@@ -1,9 +1,10 @@
-// Administration of units' scopes (Art. 9.2, 10): the layers a unit may edit, where (the whole city,
+// Administration of units (new units and their descriptions: adminunitform.js) and their scopes (Art. 9.2, 10): the layers a unit may edit, where (the whole city,
 // or communes chosen from the list or by clicking them on the map), the status its new records start
 // in, and self-approval for city units.
 
 import { toLonLat } from 'ol/proj.js';
 import * as admin from './adminapi.js';
+import { openUnitForm } from './adminunitform.js';
 import { h, replaceChildren } from './dom.js';
 import { closeDrawer, openDrawer } from './drawer.js';
 import { pointInRing } from './geomcheck.js';
@@ -36,13 +37,21 @@ export function createUnitsSection(container, ctx) {
       replaceChildren(list, [h('ul', { class: 'item-list' }, shown.slice(0, 150).map((u) => h('li', { class: 'item', dataset: { unit: u.code } }, [
         h('span', { class: 'item-title', text: language() === 'en' ? u.nameEn : u.nameVi }),
         h('span', { class: 'item-meta', text: `${u.code} · ${t(`unitKind.${u.kind}`)} · ${u.layers.length} ${t('admin.layersShort')}` }),
-        h('div', { class: 'item-actions' }, [button('admin.scope', () => openUnit(u.code), { kind: 'small' })]),
+        h('div', { class: 'item-actions' }, [
+          button('admin.editUnit', () => openUnitForm(u, saved), { kind: 'small' }),
+          button('admin.scope', () => openUnit(u.code), { kind: 'small' }),
+        ]),
       ])))]);
     } catch (error) {
       message(note, describeError(error), 'error');
     }
   }
   filter.addEventListener('input', load);
+
+  const saved = () => {
+    ctx.invalidateUnits();
+    load();
+  };
 
   async function openUnit(code) {
     const unit = (await ctx.units()).find((u) => u.code === code);
@@ -166,7 +175,12 @@ export function createUnitsSection(container, ctx) {
     showChosen();
   }
 
-  replaceChildren(container, [labelled(t('admin.filterUnits'), filter), note, list]);
+  replaceChildren(container, [
+    h('div', { class: 'actions' }, [button('admin.newUnit', () => openUnitForm(null, saved), { kind: 'primary' })]),
+    labelled(t('admin.filterUnits'), filter),
+    note,
+    list,
+  ]);
   load();
   return { refresh: load };
 }

@@ -4,6 +4,7 @@
 // connection accounts (issued once, revoked).
 
 import * as admin from './adminapi.js';
+import { accountEditFields } from './adminuseredit.js';
 import { h, replaceChildren } from './dom.js';
 import { openDrawer } from './drawer.js';
 import { formatValue } from './format.js';
@@ -63,10 +64,12 @@ export function createUsersSection(container, ctx) {
     let user;
     let handovers = [];
     let tokens = [];
+    let units = [];
     try {
-      [user, handovers] = await Promise.all([
+      [user, handovers, units] = await Promise.all([
         admin.listUsers().then((all) => all.find((u) => u.userName === userName)),
         admin.handovers(userName),
+        ctx.units(),
       ]);
       if (user?.role === 'client') {
         tokens = await admin.listTokens(userName);
@@ -159,6 +162,10 @@ export function createUsersSection(container, ctx) {
           simple(() => admin.setDisabled(userName, !user.disabled), user.disabled ? 'admin.enabled' : 'admin.disabledDone')),
         user.lockedUntil ? button('admin.unlock', simple(() => admin.unlock(userName), 'admin.unlocked')) : null,
       ]),
+      ...(user.role === 'administrator' ? [] : accountEditFields(user, units, rolesFor, () => {
+        load();
+        openUser(userName);
+      })),
       h('h3', { text: t('admin.handoverTitle') }),
       h('p', { class: 'field-hint', text: t('admin.handoverHint') }),
       ...handoverFields,

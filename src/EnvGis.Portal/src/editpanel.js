@@ -3,6 +3,7 @@
 // the drafts kept in this browser and the unit's records with their status, the approver's comment,
 // and what can be done next (edit, history, submit, delete, restore).
 
+import { attachmentSection } from './attachments.js';
 import { h, replaceChildren } from './dom.js';
 import { GeometryEditor } from './drawtools.js';
 import { DraftStore, browserStorage } from './drafts.js';
@@ -39,6 +40,8 @@ export function createEditPanel(container, ctx) {
   let draft = null;
   let editor = null;
   let form = null;
+  /** @type {?HTMLElement} The open record's documents (saved records only). */
+  let attachBox = null;
   let dirty = false;
   let problems = [];
   const note = h('p', { class: 'message', hidden: true, dataset: { testid: 'edit-message' } });
@@ -100,6 +103,7 @@ export function createEditPanel(container, ctx) {
     editor?.destroy();
     editor = null;
     form = null;
+    attachBox = null;
     draft = null;
     problems = [];
     editLayers.showProblems([], null);
@@ -386,6 +390,10 @@ export function createEditPanel(container, ctx) {
     }
     const entry = layerOf(draft.layer);
     const title = draft.recordId === null ? t('edit.newRecord') : t('edit.editing', { id: `${entry.name}.${draft.recordId}` });
+    // Documents belong to a saved record: the section appears once the draft has been saved.
+    if (!attachBox && draft.recordId !== null) {
+      attachBox = attachmentSection(draft.layer, draft.recordId, { editable: true, confirm: confirmDialog, describe: describeError });
+    }
     renderTools();
     replaceChildren(workBox, [
       h('h3', { class: 'work-title', text: `${title} — ${localized(entry.title)}` }),
@@ -395,6 +403,7 @@ export function createEditPanel(container, ctx) {
       problemList,
       note,
       form.element,
+      attachBox,
       h('div', { class: 'actions sticky' }, [
         button('edit.saveDraft', () => save(false)),
         button('edit.submit', () => save(true), { kind: 'primary' }),

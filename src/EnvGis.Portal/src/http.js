@@ -3,7 +3,7 @@
 // the sign-in dialog, after which the request is sent again once (nothing typed is lost meanwhile:
 // drafts live in localStorage).
 
-/** A refusal from the server: status and the problem details' title, detail and field. */
+/** A refusal from the server: status and the problem details' title, detail, field and code. */
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
@@ -11,6 +11,8 @@ export class ApiError extends Error {
     this.title = problem?.title ?? null;
     this.detail = problem?.detail ?? null;
     this.field = problem?.field ?? null;
+    /** Machine-readable reason: 'outside-scope', 'stale-version', 'invalid-geometry' (else null). */
+    this.code = problem?.code ?? null;
   }
 }
 
@@ -44,7 +46,7 @@ export function onUnauthorized(handler) {
  * @param {string} method HTTP method.
  * @param {string} path Path relative to the page.
  * @param {Object} [options] Options.
- * @param {any} [options.body] JSON body.
+ * @param {any} [options.body] JSON body, or FormData sent as multipart/form-data.
  * @param {Object<string, string>} [options.headers] Extra headers.
  * @param {boolean} [options.retry=true] Whether a 401 asks the user to sign in again and retries.
  * @return {Promise<any>} The parsed JSON answer (null for 204).
@@ -60,7 +62,9 @@ export async function request(method, path, { body, headers = {}, retry = true }
   if (method !== 'GET' && method !== 'HEAD' && state.token) {
     init.headers[state.header] = state.token;
   }
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body; // multipart: the browser sets the Content-Type with its boundary
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

@@ -25,6 +25,7 @@ import {
 } from './layers.js';
 import { buildPanel } from './panel.js';
 import { createPopup } from './popup.js';
+import { setUpSearch } from './search.js';
 import { compileStyle } from './styles.js';
 import './strings-edit.js';
 import { createEditLayers } from './editlayers.js';
@@ -183,14 +184,6 @@ function expose(map, layers) {
   };
 }
 
-function hasSessionHint() {
-  try {
-    return Boolean(window.localStorage.getItem('envgis.session'));
-  } catch {
-    return false;
-  }
-}
-
 async function start() {
   let map = null;
   setUpLanguageSwitch();
@@ -209,17 +202,15 @@ async function start() {
   const editLayers = createEditLayers(map);
   const workspace = setUpWorkspace({ map, catalogue: catalogueByName, categories, layers, editLayers });
   createPopup(map, catalogueByName, { actions: workspace.popupActions });
+  setUpSearch(document.getElementById('tabpanel-layers'), { map, catalogue: catalogueByName });
   setUpAbout(config);
   setUpAccountArea(document.getElementById('account-area'));
   applyLanguage();
   expose(map, layers);
   window.envgis.editLayers = editLayers;
   window.envgis.workspace = workspace;
-  // A session cookie may have survived a reload: ask who is signed in (only when this browser signed
-  // in before, so that anonymous visitors never get a 401).
-  if (hasSessionHint()) {
-    await restore();
-  }
+  // A session cookie may have survived a reload: ask who is signed in (anonymous visitors get null).
+  await restore();
   document.getElementById('status').hidden = true;
   document.body.dataset.ready = 'true';
 }

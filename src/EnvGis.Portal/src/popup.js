@@ -3,6 +3,7 @@
 // All values are untrusted: they go into the DOM with textContent only.
 
 import Overlay from 'ol/Overlay.js';
+import { attachmentSection } from './attachments.js';
 import { h, replaceChildren } from './dom.js';
 import { formatValue } from './format.js';
 import { has, localized, onLanguageChange, t } from './i18n.js';
@@ -155,6 +156,8 @@ function featureSection(entry, feature) {
     h('h3', { class: 'feature-label', text: label }),
     definitionList('feature-attributes', rows),
     metadata.length ? definitionList('feature-metadata', metadata) : null,
+    // Documents, when the record has any the visitor may read (shown once loaded).
+    id !== undefined && entry.name !== BASE_LAYER ? attachmentSection(entry.name, Number(id)) : null,
   ]);
 }
 

@@ -59,3 +59,21 @@ export function restoreRecord(layer, id, version, historyId, comment) {
 export function history(layer, id) {
   return request('GET', `${one(layer, id)}/history`);
 }
+
+/** The documents attached to a record the caller may read (anonymous callers: published records only). */
+export async function listAttachments(layer, id) {
+  const answer = await request('GET', `${one(layer, id)}/attachments`, { retry: false });
+  return answer?.attachments ?? [];
+}
+
+/** Attaches a document (PDF, image, office file; the server checks type and size); answers with its SHA-256. */
+export function uploadAttachment(layer, id, file) {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return request('POST', `${one(layer, id)}/attachments`, { body });
+}
+
+/** Deletes a document of a record (kept on the server and in the audit log). */
+export function deleteAttachment(layer, id, attachmentId) {
+  return request('DELETE', `${one(layer, id)}/attachments/${encodeURIComponent(attachmentId)}`);
+}

@@ -49,16 +49,14 @@ export function capabilities(acc) {
 /** Reads who is signed in (after a reload the cookie may still hold a session). */
 export async function restore() {
   try {
+    // null for anonymous visitors (not an error); 401 only when a session cookie has ended.
     const me = await request('GET', 'api/account/me', { retry: false });
-    await refreshAntiforgery();
-    set(me);
+    if (me) {
+      await refreshAntiforgery();
+    }
+    set(me ?? null);
   } catch {
     set(null);
-    try {
-      localStorage.removeItem('envgis.session');
-    } catch {
-      // Nothing to forget.
-    }
   }
   return current;
 }

@@ -110,15 +110,6 @@ export function setUpWorkspace(base) {
   }
 
   onAccountChange((acc) => {
-    try {
-      if (acc) {
-        localStorage.setItem('envgis.session', acc.userName);
-      } else {
-        localStorage.removeItem('envgis.session');
-      }
-    } catch {
-      // Only a hint for the next page load.
-    }
     refreshAll();
     document.body.dataset.workspace = 'building';
     build(acc).finally(() => {

@@ -24,8 +24,10 @@ public static class AccountsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPost("/sign-out", SignOutAsync).AddEndpointFilter(new AntiforgeryFilter())
             .WithSummary("Ends the portal session.");
-        api.MapGet("/me", GetMe).WithSummary("The signed-in account, its unit and what it may edit where.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapGet("/me", GetMe)
+            .WithSummary("The signed-in account, its unit and what it may edit where; null for anonymous callers "
+                         + "(401 only when the credentials sent are refused or the session cookie has ended).")
+            .Produces<AccountResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPost("/password", ChangePasswordAsync).AddEndpointFilter(new AntiforgeryFilter())
             .WithSummary("Changes one's own password; every session of the account ends.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -71,10 +73,18 @@ public static class AccountsApi
         return Results.NoContent();
     }
 
-    private static IResult GetMe(HttpContext context, CatalogueProvider catalogue) =>
-        context.GetCaller() is { } caller
-            ? Results.Ok(AccountResponse.From(caller.Account, catalogue))
-            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+    /// <summary>
+    /// Who is signed in. Anonymous visitors get 200 with null (asking is not an error for the public
+    /// map); a session cookie that no longer holds a session is 401, so the portal can say it ended.
+    /// </summary>
+    private static IResult GetMe(HttpContext context, CatalogueProvider catalogue) => context.GetCaller() switch
+    {
+        { } caller => Results.Ok(AccountResponse.From(caller.Account, catalogue)),
+        null when context.Request.Cookies.ContainsKey(SecurityServices.SessionCookie) =>
+            Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in",
+                detail: "The session has ended; sign in again."),
+        _ => Results.Text("null", "application/json"),
+    };
 
     private static async Task<IResult> ChangePasswordAsync(
         [FromBody] ChangePasswordRequest request, HttpContext context, CredentialVerifier verifier, UserStore users)

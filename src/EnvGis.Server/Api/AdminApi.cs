@@ -51,7 +51,17 @@ public static partial class AdminApi
                 ? Results.NoContent()
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown token", detail: $"There is no unrevoked token {id}."));
 
+        api.MapPut("/users/{userName}", UpdateUserAsync)
+            .WithSummary("Changes an account's unit, role, holder contact or client write grant without a handover; a changed unit or role ends its sessions.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapGet("/units", (UnitStore units, CancellationToken ct) => units.ListAsync(ct)).WithSummary("Units with their scopes.");
+        api.MapPost("/units", CreateUnitAsync)
+            .WithSummary("Creates a unit: code, names (vi, en), kind, commune (communes: the one they govern) and self-approval (city units only).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/units/{code}", UpdateUnitAsync)
+            .WithSummary("Changes a unit's names, kind, commune and self-approval (absent members stay as they are).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/units/{code}", async (string code, UnitStore units, CancellationToken ct) =>
             await units.FindAsync(code, ct) is { } unit ? Results.Ok(unit) : UnknownUnit(code));
         api.MapPut("/units/{code}/scope", SetScopeAsync)

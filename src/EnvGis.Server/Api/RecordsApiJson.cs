@@ -148,8 +148,18 @@ public static class RecordsApiJson
             StatusCodes.Status413PayloadTooLarge => "Too large",
             _ => "Invalid request",
         };
-        return Results.Problem(statusCode: code, title: title, detail: e.Message,
-            extensions: e.Field is null ? null : new Dictionary<string, object?> { ["field"] = e.Field });
+        var extensions = new Dictionary<string, object?>();
+        if (e.Field is not null)
+        {
+            extensions["field"] = e.Field;
+        }
+
+        if (e.Code is not null)
+        {
+            extensions["code"] = e.Code;
+        }
+
+        return Results.Problem(statusCode: code, title: title, detail: e.Message, extensions: extensions.Count == 0 ? null : extensions);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ namespace EnvGis.Server.Security;
 public static class SecurityServices
 {
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>The portal's session cookie.</summary>
+    public const string SessionCookie = "envgis.session";
     public const string AdministratorPolicy = "administrator";
 
     public static IServiceCollection AddEnvGisSecurity(this IServiceCollection services, EnvGisSettings settings)
@@ -27,6 +30,9 @@ public static class SecurityServices
         services.AddSingleton<AccountReviewStore>();
         services.AddSingleton<CredentialVerifier>();
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<RecordSearch>();
+        services.AddSingleton(new EnvGis.Server.Attachments.AttachmentFiles(Path.Combine(settings.DataDirectory, "uploads")));
 
         services.AddDataProtection()
             .SetApplicationName("EnvGis")
@@ -42,7 +48,7 @@ public static class SecurityServices
                 options.ForwardDefaultSelector = AuthenticationSchemes.Select)
             .AddCookie(AuthenticationSchemes.Cookie, options =>
             {
-                options.Cookie.Name = "envgis.session";
+                options.Cookie.Name = SessionCookie;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
