@@ -13,26 +13,14 @@ namespace EnvGis.Server.Tests.PortalEditing;
 /// longer sign in and their open session ends, and the account review report.
 /// </summary>
 [Collection("server")]
-public sealed class AdministrationTests(ServerFixture server) : IAsyncLifetime
+public sealed class AdministrationTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>
 {
-    private PortalBrowser? browser;
-
-    public async Task InitializeAsync() => browser = await PortalBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Administrator_sets_a_scope_on_the_map_creates_an_account_and_hands_it_over()
     {
         const string unit = "bql-kkt";
         var userName = $"bql.{Guid.NewGuid():N}"[..16];
-        var admin = await browser!.OpenAsync(server);
+        var admin = await browsers.Browser.OpenAsync(server);
         await admin.SignInAsync(TestAccounts.AdminUser, ServerFixture.AdminPassword);
         await Expect(admin.Page.Locator("#tab-admin")).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(admin.Page.Locator("#tab-review")).ToBeVisibleAsync();
@@ -78,7 +66,7 @@ public sealed class AdministrationTests(ServerFixture server) : IAsyncLifetime
         await admin.ScreenshotAsync("admin-account-created.png");
 
         // The first holder signs in and works within the new scope.
-        var oldHolder = await browser.OpenAsync(server);
+        var oldHolder = await browsers.Browser.OpenAsync(server);
         await oldHolder.SignInAsync(userName, firstPassword);
         await Expect(oldHolder.Page.Locator("#edit-layer option[value=industrial_parks]")).ToHaveCountAsync(1);
 
@@ -104,7 +92,7 @@ public sealed class AdministrationTests(ServerFixture server) : IAsyncLifetime
         await oldHolder.ScreenshotAsync("old-holder-refused.png");
 
         // The new holder signs in.
-        var newHolder = await browser.OpenAsync(server);
+        var newHolder = await browsers.Browser.OpenAsync(server);
         await newHolder.SignInAsync(userName, newPassword);
         using (var api = server.Admin())
         {

@@ -14,20 +14,9 @@ namespace EnvGis.Server.Tests.PortalEditing;
 /// popup, and the download is the same file.
 /// </summary>
 [Collection("server")]
-public sealed class AttachmentPortalTests(ServerFixture server) : IAsyncLifetime
+public sealed class AttachmentPortalTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>
 {
     private const string Layer = "environmental_incidents";
-    private PortalBrowser? browser;
-
-    public async Task InitializeAsync() => browser = await PortalBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task An_editor_attaches_a_document_and_the_public_downloads_it_from_the_popup_once_published()
@@ -48,7 +37,7 @@ public sealed class AttachmentPortalTests(ServerFixture server) : IAsyncLifetime
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% biên bản\n%%EOF\n");
         const string fileName = "<img src=x onerror=window.__xss=1>bien-ban.pdf";
 
-        var editor = await browser!.OpenAsync(server);
+        var editor = await browsers.Browser.OpenAsync(server);
         await editor.SignInAsync(editorUser.Name, editorUser.Password);
         await editor.Page.Locator("#edit-layer").SelectOptionAsync(Layer);
         await editor.Page.Locator($"li[data-record='{Layer}.{id}'] button[data-action='edit.edit']").ClickAsync();
@@ -80,7 +69,7 @@ public sealed class AttachmentPortalTests(ServerFixture server) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/layers/{Layer}/records/{id}/publish", new { version = 3 })).StatusCode);
         }
 
-        var visitor = await browser.OpenAsync(server);
+        var visitor = await browsers.Browser.OpenAsync(server);
         await visitor.Page.Locator($"li.layer[data-layer='{Layer}'] input").CheckAsync();
         await visitor.ViewAsync(at.Lon, at.Lat, 16);
         Assert.Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture), await visitor.FeatureIdsAtAsync(Layer, at.Lon, at.Lat));

@@ -13,32 +13,20 @@ namespace EnvGis.Server.Tests.PortalEditing;
 /// snapping a vertex to the commune boundary.
 /// </summary>
 [Collection("server")]
-public sealed class EditingToolsTests(ServerFixture server) : IAsyncLifetime
+public sealed class EditingToolsTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>, IAsyncLifetime
 {
     private const string Commune = "HP031";
     private const string Unit = "xa-hp031";
     private const string Layer = "polluted_zones";
     private const string Stations = "monitoring_stations";
-    private PortalBrowser? browser;
+    public async Task InitializeAsync() => await server.SetScopeAsync(Unit, [Layer, Stations]);
 
-    public async Task InitializeAsync()
-    {
-        browser = await PortalBrowser.LaunchAsync();
-        await server.SetScopeAsync(Unit, [Layer, Stations]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<(PortalPage Page, TestUser User)> SignedInAsync(string layer, TestUser? user = null)
     {
         user ??= await server.CreateUserAsync(Unit, "editor");
-        var page = await browser!.OpenAsync(server);
+        var page = await browsers.Browser.OpenAsync(server);
         await page.SignInAsync(user.Name, user.Password);
         await page.Page.Locator("#edit-layer").SelectOptionAsync(layer);
         return (page, user);

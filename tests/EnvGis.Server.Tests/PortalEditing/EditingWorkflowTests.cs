@@ -16,20 +16,9 @@ namespace EnvGis.Server.Tests.PortalEditing;
 /// the first back.
 /// </summary>
 [Collection("server")]
-public sealed class EditingWorkflowTests(ServerFixture server) : IAsyncLifetime
+public sealed class EditingWorkflowTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>
 {
     private const string Layer = "polluted_zones";
-    private PortalBrowser? browser;
-
-    public async Task InitializeAsync() => browser = await PortalBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Commune_editor_submits_a_zone_the_approver_publishes_it_and_the_public_sees_it()
@@ -44,7 +33,7 @@ public sealed class EditingWorkflowTests(ServerFixture server) : IAsyncLifetime
         var name = $"Khu ô nhiễm thử {Guid.NewGuid():N}"[..28] + " <img src=x onerror=\"window.__xss=1\">";
 
         // The editor: only the editing tab besides the map; no approval queue, no administration.
-        var editor = await browser!.OpenAsync(server);
+        var editor = await browsers.Browser.OpenAsync(server);
         await editor.SignInAsync(editorUser.Name, editorUser.Password);
         await Expect(editor.Page.Locator("#tab-edit")).ToBeVisibleAsync();
         await Expect(editor.Page.Locator("#tab-review")).ToBeHiddenAsync();
@@ -81,7 +70,7 @@ public sealed class EditingWorkflowTests(ServerFixture server) : IAsyncLifetime
         await editor.ScreenshotAsync("editing-submitted.png");
 
         // The commune's approver: the queue, the comparison, approve and publish with a comment.
-        var approver = await browser.OpenAsync(server);
+        var approver = await browsers.Browser.OpenAsync(server);
         await approver.SignInAsync(approverUser.Name, approverUser.Password);
         await Expect(approver.Page.Locator("#tab-review")).ToHaveAttributeAsync("aria-selected", "true");
         var item = approver.Page.Locator($"#tabpanel-review li[data-record='{Layer}.{id}']");
@@ -107,7 +96,7 @@ public sealed class EditingWorkflowTests(ServerFixture server) : IAsyncLifetime
         await editor.ScreenshotAsync("editing-result-seen.png");
 
         // Anyone: the zone on the public map, its name as text (never run), in WFS and in the tiles.
-        var visitor = await browser.OpenAsync(server);
+        var visitor = await browsers.Browser.OpenAsync(server);
         await visitor.Page.Locator("li.layer[data-layer='polluted_zones'] input").CheckAsync();
         await visitor.ViewAsync(inside.Lon, inside.Lat, 15);
         Assert.Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture), await visitor.FeatureIdsAtAsync(Layer, inside.Lon, inside.Lat));
@@ -151,7 +140,7 @@ public sealed class EditingWorkflowTests(ServerFixture server) : IAsyncLifetime
         var first = $"Bãi thải thử {Guid.NewGuid():N}"[..24];
         var second = first + " (đã sửa)";
 
-        var editor = await browser!.OpenAsync(server);
+        var editor = await browsers.Browser.OpenAsync(server);
         await editor.SignInAsync(editorUser.Name, editorUser.Password);
         await editor.Page.Locator("#edit-layer").SelectOptionAsync(Layer);
         await editor.ViewAsync(square.Lon, square.Lat, 15);

@@ -15,33 +15,25 @@ namespace EnvGis.Server.Tests.PortalEditing;
 /// that ends during an edit loses nothing.
 /// </summary>
 [Collection("server")]
-public sealed class GeometryInputTests(ServerFixture server) : IAsyncLifetime
+public sealed class GeometryInputTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>, IAsyncLifetime
 {
     private const string Unit = "so-khcn";
     private const string Layer = "polluted_zones";
-    private PortalBrowser? browser;
     private TestUser? editorUser;
 
     public async Task InitializeAsync()
     {
-        browser = await PortalBrowser.LaunchAsync();
         await server.SetScopeAsync(Unit, [Layer, "monitoring_stations"]);
         editorUser = await server.CreateUserAsync(Unit, "editor");
     }
 
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "src", "EnvGis.Portal", "test", "fixtures", name);
 
     private async Task<PortalPage> SignedInAsync(string layer)
     {
-        var page = await browser!.OpenAsync(server);
+        var page = await browsers.Browser.OpenAsync(server);
         await page.SignInAsync(editorUser!.Name, editorUser.Password);
         await page.Page.Locator("#edit-layer").SelectOptionAsync(layer);
         return page;

@@ -6,20 +6,9 @@ namespace EnvGis.Server.Tests.PortalEditing;
 
 /// <summary>An anonymous visitor searches a record by name, gets only the published one, and the map zooms to it.</summary>
 [Collection("server")]
-public sealed class SearchPortalTests(ServerFixture server) : IAsyncLifetime
+public sealed class SearchPortalTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>
 {
     private const string Layer = "environmental_incidents";
-    private PortalBrowser? browser;
-
-    public async Task InitializeAsync() => browser = await PortalBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_visitor_finds_a_published_record_by_name_and_the_map_zooms_to_it()
@@ -29,7 +18,7 @@ public sealed class SearchPortalTests(ServerFixture server) : IAsyncLifetime
         var published = await server.InsertIncidentAsync("xa-hp070", "published", at, $"Tràn dầu {token} <script>window.__xss=1</script>");
         await server.InsertIncidentAsync("xa-hp070", "draft", at, $"Tràn dầu {token} bản nháp");
 
-        var visitor = await browser!.OpenAsync(server);
+        var visitor = await browsers.Browser.OpenAsync(server);
         await visitor.Page.Locator("#search-input").FillAsync(token.ToLowerInvariant());
         var hits = visitor.Page.Locator("[data-testid=search-results] button.search-hit");
         await Expect(hits).ToHaveCountAsync(1);

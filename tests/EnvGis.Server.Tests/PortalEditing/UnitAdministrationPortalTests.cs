@@ -10,26 +10,14 @@ namespace EnvGis.Server.Tests.PortalEditing;
 /// role and contact, without a handover.
 /// </summary>
 [Collection("server")]
-public sealed class UnitAdministrationPortalTests(ServerFixture server) : IAsyncLifetime
+public sealed class UnitAdministrationPortalTests(ServerFixture server, PortalBrowserFixture browsers) : IClassFixture<PortalBrowserFixture>
 {
-    private PortalBrowser? browser;
-
-    public async Task InitializeAsync() => browser = await PortalBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Administrator_creates_and_edits_a_unit_and_moves_an_account_to_it()
     {
         var code = $"ban-web-{Guid.NewGuid():N}"[..18];
         var account = await server.CreateUserAsync("so-khcn", "editor", holder: "Vũ Văn Giữ");
-        var admin = await browser!.OpenAsync(server);
+        var admin = await browsers.Browser.OpenAsync(server);
         await admin.SignInAsync(TestAccounts.AdminUser, ServerFixture.AdminPassword);
         await admin.Page.Locator("details[data-section=units] summary").ClickAsync();
 
