@@ -1,5 +1,4 @@
 using EnvGis.Data;
-using EnvGis.Data.Catalogue;
 using EnvGis.Data.Tiles;
 using EnvGis.Ows;
 using EnvGis.Ows.Wms;
@@ -27,8 +26,7 @@ var database = await DatabaseBootstrap.RunAsync(settings, bootstrapLoggers);
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
-builder.Services.AddSingleton<CatalogueStore>();
-builder.Services.AddSingleton(sp => new CatalogueProvider(database.Catalogue, sp.GetRequiredService<CatalogueStore>()));
+builder.Services.AddSingleton(new CatalogueProvider(database.Catalogue));
 builder.Services.AddSingleton<TileStore>();
 builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, database.Catalogue, bootstrapLoggers.CreateLogger<StyleLibrary>()));
 builder.Services.AddEnvGisHealthChecks();

@@ -1,13 +1,12 @@
 using EnvGis.Core.Catalogue;
-using EnvGis.Data.Catalogue;
 
 namespace EnvGis.Server.Hosting;
 
-/// <summary>Holds the current layer catalogue; reloaded when an administrator changes it.</summary>
-public sealed class CatalogueProvider(LayerCatalogue initial, CatalogueStore store)
+/// <summary>
+/// The layer catalogue loaded at start-up. It does not change while the server runs: SQL built from it
+/// (tiles, WFS, WMS) is cached, so editing the catalogue needs a restart until reloading clears those too.
+/// </summary>
+public sealed class CatalogueProvider(LayerCatalogue current)
 {
-    public LayerCatalogue Current { get; private set; } = initial;
-
-    public async Task ReloadAsync(CancellationToken cancellationToken = default) =>
-        Current = await store.LoadAsync(cancellationToken);
+    public LayerCatalogue Current { get; } = current;
 }
