@@ -24,6 +24,10 @@ using var bootstrapLoggers = LoggerFactory.Create(logging => logging.AddConsole(
 var database = await DatabaseBootstrap.RunAsync(settings, bootstrapLoggers);
 
 builder.Services.AddSingleton(settings);
+if (settings.PublicUrl is not null)
+{
+    builder.Services.AddSingleton(new EnvGis.Ows.Dispatch.PublicBaseUrl(settings.PublicUrl));
+}
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
 builder.Services.AddSingleton(new CatalogueProvider(database.Catalogue));

@@ -9,7 +9,8 @@ public sealed record EnvGisSettings(
     bool LoadSampleData,
     string? BaseMapUrl,
     string? BaseMapAttribution,
-    string? AdminPassword = null)
+    string? AdminPassword = null,
+    string? PublicUrl = null)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -24,7 +25,8 @@ public sealed record EnvGisSettings(
             LoadSampleData: !string.Equals(configuration["ENVGIS_SAMPLE_DATA"], "false", StringComparison.OrdinalIgnoreCase),
             BaseMapUrl: NullIfEmpty(configuration["ENVGIS_BASEMAP_URL"]),
             BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]),
-            AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]));
+            AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]),
+            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

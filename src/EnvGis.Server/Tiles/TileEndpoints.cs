@@ -3,6 +3,7 @@ using EnvGis.Core.Catalogue;
 using EnvGis.Data.Features;
 using EnvGis.Data.Tiles;
 using EnvGis.Data.Sql;
+using EnvGis.Ows.Dispatch;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Security;
 using Microsoft.Net.Http.Headers;
@@ -69,8 +70,7 @@ public static class TileEndpoints
 
         var bounds = await features.GetExtentAsync(definition, scope, context.RequestAborted);
         var language = context.Request.Query["lang"].ToString();
-        var request = context.Request;
-        return Results.Json(TileJson.Create(definition, bounds, $"{request.Scheme}://{request.Host}{request.PathBase}", language));
+        return Results.Json(TileJson.Create(definition, bounds, ServiceUrl.Base(context.Request), language));
     }
 
     private static IResult UnknownLayer(string layer) => Results.Problem(
