@@ -111,11 +111,12 @@ public sealed class FilterEvaluator(Func<string, AttributeType?>? types = null)
         return value;
     }
 
+    /// <summary>Folding applies to text; other values are left as they are (as in the SQL generator).</summary>
     private static object? Fold(object? value, Func<string, string> fold) => value switch
     {
-        null => null,
         FilterValues.Untyped u => new FilterValues.Untyped(fold(u.Text)),
-        _ => FilterValues.ToText(value) is { } text ? fold(text) : null,
+        string text => fold(text),
+        _ => value,
     };
 
     private bool? Like(LikeNode like, Func<string, object?> getValue)

@@ -177,7 +177,9 @@ public sealed class FilterSql
         BooleanLiteral => AttributeType.Boolean,
         DateLiteral => AttributeType.Date,
         TimestampLiteral => AttributeType.DateTime,
-        CaseInsensitive or AccentInsensitive => AttributeType.Text,
+        // Folding text is text; folding anything else leaves it as it is (FES matchCase="false" on a number).
+        CaseInsensitive c => TypeOf(c.Operand) is { } t && t != AttributeType.Text ? t : TypeOf(c.Operand) is null ? null : AttributeType.Text,
+        AccentInsensitive a => TypeOf(a.Operand) is { } t && t != AttributeType.Text ? t : TypeOf(a.Operand) is null ? null : AttributeType.Text,
         IntervalExpression or OpenBound => throw new FilterException("An interval can only be used in a temporal function (T_INTERSECTS…)."),
         _ => throw FilterException.NotSupported($"'{e.GetType().Name}' is not supported in filters."),
     };
@@ -192,25 +194,13 @@ public sealed class FilterSql
         BooleanLiteral b => Parameter(b.Value),
         DateLiteral d => Parameter(d.Value, NpgsqlDbType.Date),
         TimestampLiteral t => Parameter(t.Value, NpgsqlDbType.TimestampTz),
-        CaseInsensitive c => $"lower({Folded(c.Operand)})",
-        AccentInsensitive a => $"{AccentFunction}({Folded(a.Operand)})",
+        CaseInsensitive c => type == AttributeType.Text ? $"lower({Operand(c.Operand, type)})" : Operand(c.Operand, type),
+        AccentInsensitive a => type == AttributeType.Text ? $"{AccentFunction}({Operand(a.Operand, type)})" : Operand(a.Operand, type),
         _ => throw FilterException.NotSupported($"'{e.GetType().Name}' is not supported here."),
     };
 
     /// <summary>The SQL function of ACCENTI (migration 0030: unaccent, đ/Đ included).</summary>
     public const string AccentFunction = "envgis.accent_fold";
-
-    /// <summary>The operand of CASEI/ACCENTI: text, or text-like literals.</summary>
-    private string Folded(Expression e)
-    {
-        var type = TypeOf(e);
-        if (type is not (null or AttributeType.Text))
-        {
-            throw new FilterException($"CASEI and ACCENTI apply to text; {Describe(e)} is {type.Value.Name()}.");
-        }
-
-        return Operand(e, AttributeType.Text);
-    }
 
     private static object Typed(string text, AttributeType type)
     {
