@@ -14,7 +14,7 @@ public sealed class Cql2TextParser
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        "AND", "OR", "NOT", "LIKE", "BETWEEN", "IN", "IS", "NULL", "TRUE", "FALSE", "DIV",
+        "AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS", "NULL", "TRUE", "FALSE", "DIV",
     };
 
     private static readonly HashSet<string> GeometryKeywords = new(StringComparer.OrdinalIgnoreCase)
@@ -28,7 +28,17 @@ public sealed class Cql2TextParser
     private int depth;
     private int predicates;
 
-    public Cql2TextParser(Cql2Geometries geometries) => this.geometries = geometries;
+    private readonly bool legacy;
+
+    /// <param name="legacy">
+    /// The pre-standard "cql-text" that GDAL 3.6 writes: string literals take the type of the property
+    /// they meet (<c>day = '2024-05-01'</c>) and <c>ILIKE</c> is a case-insensitive LIKE.
+    /// </param>
+    public Cql2TextParser(Cql2Geometries geometries, bool legacy = false)
+    {
+        this.geometries = geometries;
+        this.legacy = legacy;
+    }
 
     public FilterNode Parse(string text)
     {
@@ -161,7 +171,7 @@ public sealed class Cql2TextParser
 
     private bool IsPredicateTail() =>
         token.Kind == Cql2TokenKind.Symbol && token.Text is "=" or "<>" or "<" or ">" or "<=" or ">="
-        || token.Is("NOT") || token.Is("LIKE") || token.Is("BETWEEN") || token.Is("IN") || token.Is("IS");
+        || token.Is("NOT") || token.Is("LIKE") || token.Is("BETWEEN") || token.Is("IN") || token.Is("IS") || (legacy && token.Is("ILIKE"));
 
     private FilterNode Predicate(Expression value, Cql2Token start)
     {
@@ -209,6 +219,11 @@ public sealed class Cql2TextParser
         {
             Advance();
             predicate = new LikeNode(value, Pattern());
+        }
+        else if (legacy && token.Is("ILIKE"))
+        {
+            Advance();
+            predicate = new LikeNode(new CaseInsensitive(value), new CaseInsensitive(Pattern()));
         }
         else if (token.Is("BETWEEN"))
         {
@@ -266,7 +281,7 @@ public sealed class Cql2TextParser
             throw Unexpected("a pattern string");
         }
 
-        var pattern = new StringLiteral(token.Text);
+        Expression pattern = legacy ? new TextLiteral(token.Text) : new StringLiteral(token.Text);
         Advance();
         return pattern;
     }
@@ -298,7 +313,7 @@ public sealed class Cql2TextParser
         {
             case Cql2TokenKind.String:
                 Advance();
-                return new StringLiteral(current.Text);
+                return legacy ? new TextLiteral(current.Text) : new StringLiteral(current.Text);
             case Cql2TokenKind.Number:
                 Advance();
                 return new NumberLiteral(Number(current.Text));
