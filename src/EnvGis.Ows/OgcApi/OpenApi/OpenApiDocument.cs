@@ -50,10 +50,17 @@ public static class OpenApiDocument
                 ["title"] = context.Text(HtmlStrings.Site),
                 ["version"] = "1.0.0",
                 ["description"] = context.Text(HtmlStrings.Intro) + " OGC API – Features Parts 1–4 with CQL2 (docs/ogcapi.md).",
-                ["license"] = new JsonObject { ["name"] = context.Language == "vi" ? "Dữ liệu mở của thành phố Hải Phòng" : "Open data of Hải Phòng city" },
+                // Each layer's own licence is in its collection document; the open-data pages explain the terms.
+                ["license"] = new JsonObject
+                {
+                    ["name"] = context.Language == "vi" ? "Dữ liệu mở của thành phố Hải Phòng" : "Open data of Hải Phòng city",
+                    ["url"] = context.Url("/collections", OgcApiFormat.Html),
+                },
                 ["contact"] = new JsonObject { ["name"] = context.Language == "vi" ? "Sở Nông nghiệp và Môi trường Hải Phòng" : "Hải Phòng Department of Agriculture and Environment" },
             },
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = context.BaseUrl }),
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = context.BaseUrl, ["description"] = context.Text(HtmlStrings.Site) }),
+            // Reading needs no account (what a caller sees depends on it); writes name their own schemes.
+            ["security"] = new JsonArray(new JsonObject(), new JsonObject { ["basicAuth"] = new JsonArray() }, new JsonObject { ["bearerAuth"] = new JsonArray() }),
             ["tags"] = new JsonArray(
                 new JsonObject { ["name"] = "Capabilities", ["description"] = "Landing page, conformance and this definition." },
                 new JsonObject { ["name"] = "Data", ["description"] = "Collections, features and queryables." },

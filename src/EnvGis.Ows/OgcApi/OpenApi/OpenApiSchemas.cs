@@ -78,7 +78,7 @@ public static class OpenApiSchemas
         {
             ["type"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Feature") },
             ["id"] = new JsonObject { ["oneOf"] = new JsonArray(Type("string"), Type("integer")) },
-            ["geometry"] = new JsonObject { ["allOf"] = new JsonArray(Ref("geometryGeoJSON")), ["nullable"] = true },
+            ["geometry"] = new JsonObject { ["type"] = "object", ["allOf"] = new JsonArray(Ref("geometryGeoJSON")), ["nullable"] = true },
             ["properties"] = new JsonObject { ["type"] = "object", ["nullable"] = true },
             ["links"] = Ref("links"),
         }),
