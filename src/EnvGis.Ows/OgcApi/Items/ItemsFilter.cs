@@ -96,12 +96,13 @@ public static class ItemsFilter
             return OpenBound.Instance;
         }
 
+        // The validity period is made of local days: an instant is the Việt Nam day it falls on (docs/filters.md).
         try
         {
             return CityTime.ParseDateOrInstant(trimmed) switch
             {
                 DateOnly day => new DateLiteral(day),
-                DateTimeOffset instant => new TimestampLiteral(instant),
+                DateTimeOffset instant => new DateLiteral(CityTime.DayOf(instant, trimmed)),
                 _ => throw new FilterException("datetime needs dates or date-times."),
             };
         }
