@@ -113,7 +113,15 @@ public static class CityTime
     private static string Checked(string text)
     {
         var value = text.Trim();
-        return value.Length is 0 or > MaxLength ? throw Invalid(text) : value;
+        if (value.Length is 0 or > MaxLength)
+        {
+            throw Invalid(text);
+        }
+
+        // OGR writes dates as yyyy/MM/dd (GDAL's WFS-T, CSV): the same date.
+        return value.Length >= 10 && value[4] == '/' && value[7] == '/' && value[..4].All(char.IsAsciiDigit)
+            ? value[..4] + "-" + value[5..7] + "-" + value[8..]
+            : value;
     }
 
     private static (DateTime Clock, TimeSpan Offset) SplitZone(string value, string original)
