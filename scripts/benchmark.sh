@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: builds in Release and prints figures with ratios against baselines run in the same process.
-# Parts: tiles, wfs, wms (all by default); pass part names to choose, e.g. ./scripts/benchmark.sh wms
+# Parts: tiles, wfs, wms, ogcapi (all by default); pass part names to choose, e.g. ./scripts/benchmark.sh ogcapi
 # The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's FastCGI as its baseline.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(repo_root)

@@ -1,8 +1,8 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi"];
 var root = FindRepositoryRoot();
 await using var env = await BenchmarkEnvironment.StartAsync(root);
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
@@ -15,6 +15,11 @@ if (parts.Contains("tiles"))
 if (parts.Contains("wfs"))
 {
     await WfsBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
+}
+
+if (parts.Contains("ogcapi"))
+{
+    await OgcApiBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
 if (parts.Contains("wms"))

@@ -40,7 +40,7 @@ public static class WfsBenchmark
     private static void Print(string label, double seconds, long features, long bytes, long? growth, double ratio) =>
         Console.WriteLine($"  {label,-28} {seconds,10:0.000} {features / seconds,12:N0} {bytes / 1024.0 / 1024,10:0.0} {(growth is { } g ? $"{g / 1024.0 / 1024:0.0} MiB" : "-"),18} {ratio,9:0.00}x");
 
-    private static async Task<long> CountAsync(BenchmarkEnvironment env, string layer)
+    internal static async Task<long> CountAsync(BenchmarkEnvironment env, string layer)
     {
         await using var command = env.DataSource.CreateCommand(
             $"SELECT count(*) FROM {SqlIdentifier.LayerTable(layer)} AS r WHERE {Visibility.Predicate(ReadScope.Anonymous, "r")}");
@@ -48,7 +48,7 @@ public static class WfsBenchmark
     }
 
     /// <summary>Streams the response to nowhere while sampling the server's resident memory.</summary>
-    private static async Task<(double Seconds, long Bytes, long MemoryGrowth)> HttpAsync(BenchmarkEnvironment env, string url)
+    internal static async Task<(double Seconds, long Bytes, long MemoryGrowth)> HttpAsync(BenchmarkEnvironment env, string url)
     {
         GC.Collect();
         var before = env.ServerMemory().Current;
@@ -82,7 +82,7 @@ public static class WfsBenchmark
     }
 
     /// <summary>The same records, attributes and geometry as one GeoJSON FeatureCollection built by PostGIS.</summary>
-    private static async Task<(double Seconds, long Bytes)> SqlAsync(BenchmarkEnvironment env, string layer)
+    internal static async Task<(double Seconds, long Bytes)> SqlAsync(BenchmarkEnvironment env, string layer)
     {
         var sql = $"""
             SELECT json_build_object('type', 'FeatureCollection', 'features', json_agg(ST_AsGeoJSON(t.*, 'geom', 9)::json))::text

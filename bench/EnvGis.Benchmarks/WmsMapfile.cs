@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EnvGis.Core.Catalogue;
-using EnvGis.Core.Records;
+using EnvGis.Core.Filters;
 using EnvGis.Core.Styling;
 
 namespace EnvGis.Benchmarks;
@@ -78,7 +78,7 @@ public static class WmsMapfile
             }
         }
 
-        var columns = layer.Attributes.Select(a => a.Name).Concat(RecordMetadata.Public).Where(properties.Contains).ToList();
+        var columns = PublicColumns.Of(layer).Select(c => c.Name).Where(properties.Contains).ToList();
         var select = string.Join(", ", new[] { "id" }.Concat(columns.Select(c => $"\\\"{c}\\\"")).Append("geom"));
         map.AppendLine("  LAYER");
         map.AppendLine($"    NAME \"{layer.Name}\"");
@@ -200,42 +200,41 @@ public static class WmsMapfile
     }
 
     /// <summary>A style filter as a MapServer logical expression; a missing value fails every comparison, as in EnvGis.</summary>
-    public static string Expression(StyleFilter filter) => filter switch
+    public static string Expression(FilterNode filter) => filter switch
     {
-        EqualToFilter f => Compare(f.Property, "=", f.Value),
-        NotEqualToFilter f => Compare(f.Property, "!=", f.Value),
-        LessThanFilter f => Compare(f.Property, "<", f.Value),
-        LessThanOrEqualToFilter f => Compare(f.Property, "<=", f.Value),
-        GreaterThanFilter f => Compare(f.Property, ">", f.Value),
-        GreaterThanOrEqualToFilter f => Compare(f.Property, ">=", f.Value),
-        BetweenFilter b => $"({Compare(b.Property, ">=", b.Lower)} AND {Compare(b.Property, "<=", b.Upper)})",
-        IsNullFilter n => $"(\"[{n.Property}]\" = \"\")",
-        LikeFilter l => $"(\"[{l.Property}]\" ~ \"{Escape(l.ToRegex())}\")",
-        AndFilter a => "(" + string.Join(" AND ", a.Filters.Select(Expression)) + ")",
-        OrFilter o => "(" + string.Join(" OR ", o.Filters.Select(Expression)) + ")",
-        NotFilter n => $"(NOT {Expression(n.Filter)})",
+        ComparisonNode { Left: PropertyReference p, Right: TextLiteral v } c => Compare(p.Name, c.Operator switch
+        {
+            ComparisonOperator.EqualTo => "=",
+            ComparisonOperator.NotEqualTo => "!=",
+            ComparisonOperator.LessThan => "<",
+            ComparisonOperator.LessThanOrEqualTo => "<=",
+            ComparisonOperator.GreaterThan => ">",
+            _ => ">=",
+        }, v.Text),
+        BetweenNode { Value: PropertyReference p, Lower: TextLiteral lower, Upper: TextLiteral upper } =>
+            $"({Compare(p.Name, ">=", lower.Text)} AND {Compare(p.Name, "<=", upper.Text)})",
+        NullNode { Value: PropertyReference p } => $"(\"[{p.Name}]\" = \"\")",
+        LikeNode { Value: PropertyReference p, Pattern: TextLiteral pattern } => $"(\"[{p.Name}]\" ~ \"{Escape(LikePattern.ToRegex(pattern.Text))}\")",
+        AndNode a => "(" + string.Join(" AND ", a.Operands.Select(Expression)) + ")",
+        OrNode o => "(" + string.Join(" OR ", o.Operands.Select(Expression)) + ")",
+        NotNode n => $"(NOT {Expression(n.Operand)})",
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
 
-    private static string Compare(string property, string op, object value) => value switch
+    private static string Compare(string property, string op, string literal)
     {
-        double d => $"(\"[{property}]\" != \"\" AND [{property}] {op} {N(d)})",
-        bool b => $"(\"[{property}]\" {op} \"{(b ? "true" : "false")}\")",
-        _ => $"(\"[{property}]\" {op} \"{Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")}\")",
-    };
-
-    private static void Collect(StyleFilter? filter, HashSet<string> names)
-    {
-        switch (filter)
+        var text = literal.Trim();
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
         {
-            case ComparisonFilter c: names.Add(c.Property); break;
-            case BetweenFilter b: names.Add(b.Property); break;
-            case IsNullFilter n: names.Add(n.Property); break;
-            case LikeFilter l: names.Add(l.Property); break;
-            case LogicalFilter l: l.Filters.ToList().ForEach(f => Collect(f, names)); break;
-            case NotFilter n: Collect(n.Filter, names); break;
+            return $"(\"[{property}]\" != \"\" AND [{property}] {op} {N(d)})";
         }
+
+        return bool.TryParse(text, out var b)
+            ? $"(\"[{property}]\" {op} \"{(b ? "true" : "false")}\")"
+            : $"(\"[{property}]\" {op} \"{Escape(literal)}\")";
     }
+
+    private static void Collect(FilterNode? filter, HashSet<string> names) => FilterProperties.Collect(filter, names);
 
     // The marks as EnvGis draws them (EnvGis.Ows.Rendering.Marks), in MapServer's symbol units (y down).
     private static IEnumerable<string> Symbols()

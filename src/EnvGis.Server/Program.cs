@@ -1,6 +1,7 @@
 using EnvGis.Data;
 using EnvGis.Data.Tiles;
 using EnvGis.Ows;
+using EnvGis.Ows.OgcApi;
 using EnvGis.Ows.Wms;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
@@ -37,6 +38,7 @@ builder.Services.AddEnvGisHealthChecks();
 builder.Services.AddEnvGisSecurity(settings);
 builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
 builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
+builder.Services.AddOgcApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
@@ -71,6 +73,7 @@ app.MapRecordsApi();
 app.MapAttachmentsApi();
 app.MapSearchApi();
 app.MapOws();
+app.MapOgcApi();
 
 app.Run();
 

@@ -12,6 +12,9 @@ public static class RecordChannel
     /// <summary>A WFS Transaction (QGIS, GDAL…).</summary>
     public const string WfsT = "wfs-t";
 
+    /// <summary>OGC API – Features Part 4 (create, replace, update, delete items).</summary>
+    public const string OgcApi = "ogcapi";
+
     /// <summary>Migrations, sample data and manual fixes.</summary>
     public const string System = "system";
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using EnvGis.Core.Catalogue;
+using EnvGis.Core.Filters;
 
 namespace EnvGis.Core.Styling;
 
@@ -122,7 +123,7 @@ internal sealed class SldDocumentReader(SldContext context)
             name = $"rule{position}";
         }
         var title = Title(rule, name);
-        StyleFilter? filter = null;
+        FilterNode? filter = null;
         var isElse = false;
         double? minScale = null;
         double? maxScale = null;

@@ -1,15 +1,16 @@
 using System.Xml.Linq;
+using EnvGis.Core.Filters;
 
 namespace EnvGis.Core.Styling;
 
 /// <summary>
-/// ogc:Filter to <see cref="StyleFilter"/>: comparisons of a property with a literal, Like, Null,
-/// Between, And, Or, Not. Anything else (spatial operators, FeatureId, Function, arithmetic) gives a
-/// warning and null, and the rule is left out.
+/// ogc:Filter to the shared filter tree (docs/filters.md): comparisons of a property with a literal,
+/// Like, Null, Between, And, Or, Not, the subset the portal's style JSON can carry. Anything else
+/// (spatial operators, FeatureId, Function, arithmetic) gives a warning and null, and the rule is left out.
 /// </summary>
 internal sealed class SldFilterReader(SldContext context)
 {
-    public StyleFilter? Read(XElement filter)
+    public FilterNode? Read(XElement filter)
     {
         var operators = filter.Elements().ToList();
         if (operators.Count != 1)
@@ -20,7 +21,7 @@ internal sealed class SldFilterReader(SldContext context)
         return Operator(operators[0]);
     }
 
-    private StyleFilter? Operator(XElement element)
+    private FilterNode? Operator(XElement element)
     {
         if (element.Name.NamespaceName != SldContext.OgcNamespace)
         {
@@ -39,7 +40,7 @@ internal sealed class SldFilterReader(SldContext context)
         };
     }
 
-    private StyleFilter? Comparison(XElement element)
+    private FilterNode? Comparison(XElement element)
     {
         if ((string?)element.Attribute("matchCase") == "false")
         {
@@ -62,18 +63,19 @@ internal sealed class SldFilterReader(SldContext context)
             return null;
         }
         // "5 < aqi" is "aqi > 5": swapping the operands mirrors the ordering operators.
-        return (element.Name.LocalName, swapped) switch
+        var op = (element.Name.LocalName, swapped) switch
         {
-            ("PropertyIsEqualTo", _) => new EqualToFilter(property, literal),
-            ("PropertyIsNotEqualTo", _) => new NotEqualToFilter(property, literal),
-            ("PropertyIsLessThan", false) or ("PropertyIsGreaterThan", true) => new LessThanFilter(property, literal),
-            ("PropertyIsLessThanOrEqualTo", false) or ("PropertyIsGreaterThanOrEqualTo", true) => new LessThanOrEqualToFilter(property, literal),
-            ("PropertyIsGreaterThan", false) or ("PropertyIsLessThan", true) => new GreaterThanFilter(property, literal),
-            _ => new GreaterThanOrEqualToFilter(property, literal),
+            ("PropertyIsEqualTo", _) => ComparisonOperator.EqualTo,
+            ("PropertyIsNotEqualTo", _) => ComparisonOperator.NotEqualTo,
+            ("PropertyIsLessThan", false) or ("PropertyIsGreaterThan", true) => ComparisonOperator.LessThan,
+            ("PropertyIsLessThanOrEqualTo", false) or ("PropertyIsGreaterThanOrEqualTo", true) => ComparisonOperator.LessThanOrEqualTo,
+            ("PropertyIsGreaterThan", false) or ("PropertyIsLessThan", true) => ComparisonOperator.GreaterThan,
+            _ => ComparisonOperator.GreaterThanOrEqualTo,
         };
+        return new ComparisonNode(op, new PropertyReference(property), literal);
     }
 
-    private StyleFilter? Like(XElement element)
+    private FilterNode? Like(XElement element)
     {
         var operands = element.Elements().ToList();
         var property = operands.Count == 2 ? PropertyName(operands[0]) : null;
@@ -85,22 +87,22 @@ internal sealed class SldFilterReader(SldContext context)
             return Malformed(element, "needs a PropertyName and a Literal pattern");
         }
         // Filter 1.0 calls the escape attribute "escape", 1.1 "escapeChar".
-        return new LikeFilter(
-            property,
+        var canonical = LikePattern.FromWildcards(
             pattern,
             (string?)element.Attribute("wildCard") ?? "*",
             (string?)element.Attribute("singleChar") ?? ".",
             (string?)element.Attribute("escapeChar") ?? (string?)element.Attribute("escape") ?? "!");
+        return new LikeNode(new PropertyReference(property), new TextLiteral(canonical));
     }
 
-    private StyleFilter? IsNull(XElement element)
+    private FilterNode? IsNull(XElement element)
     {
         var operands = element.Elements().ToList();
         var property = operands.Count == 1 ? PropertyName(operands[0]) : null;
-        return property is null ? Malformed(element, "needs one PropertyName") : new IsNullFilter(property);
+        return property is null ? Malformed(element, "needs one PropertyName") : new NullNode(new PropertyReference(property));
     }
 
-    private StyleFilter? Between(XElement element)
+    private FilterNode? Between(XElement element)
     {
         var operands = element.Elements().ToList();
         if (operands.Count != 3 || PropertyName(operands[0]) is not { } property
@@ -112,12 +114,12 @@ internal sealed class SldFilterReader(SldContext context)
         var upper = Boundary(operands[2]);
         return lower is null || upper is null
             ? Malformed(element, "boundaries must be Literals")
-            : new BetweenFilter(property, lower, upper);
+            : new BetweenNode(new PropertyReference(property), lower, upper);
     }
 
-    private StyleFilter? Logical(XElement element)
+    private FilterNode? Logical(XElement element)
     {
-        var operands = new List<StyleFilter>();
+        var operands = new List<FilterNode>();
         foreach (var child in element.Elements())
         {
             if (Operator(child) is not { } operand)
@@ -130,20 +132,20 @@ internal sealed class SldFilterReader(SldContext context)
         {
             return Malformed(element, "needs two or more operators");
         }
-        return element.Name.LocalName == "And" ? new AndFilter(operands.AsReadOnly()) : new OrFilter(operands.AsReadOnly());
+        return element.Name.LocalName == "And" ? new AndNode(operands.AsReadOnly()) : new OrNode(operands.AsReadOnly());
     }
 
-    private StyleFilter? Not(XElement element)
+    private FilterNode? Not(XElement element)
     {
         var operands = element.Elements().ToList();
         if (operands.Count != 1)
         {
             return Malformed(element, "needs exactly one operator");
         }
-        return Operator(operands[0]) is { } operand ? new NotFilter(operand) : null;
+        return Operator(operands[0]) is { } operand ? new NotNode(operand) : null;
     }
 
-    private static object? Boundary(XElement boundary)
+    private static TextLiteral? Boundary(XElement boundary)
     {
         var expressions = boundary.Elements().ToList();
         return expressions.Count == 1 ? Literal(expressions[0]) : null;
@@ -154,16 +156,17 @@ internal sealed class SldFilterReader(SldContext context)
             ? name
             : null;
 
-    private static object? Literal(XElement element) =>
-        SldContext.IsOgc(element, "Literal") && !element.HasElements ? FilterValues.ParseLiteral(element.Value) : null;
+    /// <summary>An untyped literal: it takes the type of the value it meets (docs/filters.md).</summary>
+    private static TextLiteral? Literal(XElement element) =>
+        SldContext.IsOgc(element, "Literal") && !element.HasElements ? new TextLiteral(element.Value) : null;
 
-    private StyleFilter? Unsupported(XElement element)
+    private FilterNode? Unsupported(XElement element)
     {
         context.Warn(element, $"filter operator <{element.Name.LocalName}> is not supported");
         return null;
     }
 
-    private StyleFilter? Malformed(XElement element, string problem)
+    private FilterNode? Malformed(XElement element, string problem)
     {
         context.Warn(element, $"<{element.Name.LocalName}> {problem}");
         return null;

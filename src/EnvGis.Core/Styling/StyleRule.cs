@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EnvGis.Core.Catalogue;
+using EnvGis.Core.Filters;
 
 namespace EnvGis.Core.Styling;
 
@@ -7,7 +8,7 @@ namespace EnvGis.Core.Styling;
 public sealed record StyleRule(
     string Name,
     LocalizedText Title,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StyleFilter? Filter,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(StyleFilterJson))] FilterNode? Filter,
     bool IsElse,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MinScaleDenominator,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxScaleDenominator,
@@ -18,6 +19,6 @@ public sealed record StyleRule(
         (MinScaleDenominator is not { } min || scaleDenominator >= min)
         && (MaxScaleDenominator is not { } max || scaleDenominator < max);
 
-    /// <summary>True when the filter accepts the feature; a rule without filter accepts every feature.</summary>
-    public bool Accepts(Func<string, object?> getProperty) => Filter?.Evaluate(getProperty) ?? true;
+    /// <summary>True when the filter accepts the feature (the shared evaluator); a rule without filter accepts every feature.</summary>
+    public bool Accepts(Func<string, object?> getProperty) => FilterEvaluator.Untyped.Accepts(Filter, getProperty);
 }

@@ -50,7 +50,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(
             """
             SELECT name, title_vi, title_en, abstract_vi, abstract_en, category, geometry_type, restricted,
-                   label_attribute, ordinal, attribution
+                   label_attribute, ordinal, attribution, licence_vi, licence_en, licence_url, citation_vi, citation_en
             FROM catalogue.layers
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -70,6 +70,9 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                     attributes.GetValueOrDefault(name) ?? [])
                 {
                     Attribution = reader.IsDBNull(10) ? null : reader.GetString(10),
+                    Licence = new LocalizedText(reader.GetString(11), reader.GetString(12)),
+                    LicenceUrl = reader.IsDBNull(13) ? null : reader.GetString(13),
+                    Citation = new LocalizedText(reader.GetString(14), reader.GetString(15)),
                 });
             }
         }

@@ -21,6 +21,11 @@ public static class FeatureSql
         }
 
         var geometry = Transformed(query.Geometry.Srid);
+        if (query.Geometry.LatLon)
+        {
+            geometry = $"ST_FlipCoordinates({geometry})";
+        }
+
         switch (query.Geometry.Encoding)
         {
             case GeometryEncoding.Geometry:

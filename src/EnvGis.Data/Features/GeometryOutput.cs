@@ -8,8 +8,13 @@ public enum GeometryEncoding
     GeoJson,
 }
 
-/// <summary>The geometry to read, in which CRS (an SRID PostGIS knows) and, for GeoJSON, with how many decimals.</summary>
+/// <summary>
+/// The geometry to read, in which CRS (an SRID PostGIS knows) and, for GeoJSON, with how many decimals;
+/// <see cref="LatLon"/> writes GeoJSON in north/east order (OGC API Part 2 with EPSG:4326).
+/// </summary>
 public sealed record GeometryOutput(GeometryEncoding Encoding, int Srid, int Decimals)
 {
+    public bool LatLon { get; init; }
+
     public static GeometryOutput None { get; } = new(GeometryEncoding.None, 4326, 0);
 }

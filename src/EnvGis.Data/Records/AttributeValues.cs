@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EnvGis.Core.Catalogue;
+using EnvGis.Core.Values;
 
 namespace EnvGis.Data.Records;
 
@@ -24,9 +25,7 @@ public static class AttributeValues
             AttributeType.Date => value.ValueKind == JsonValueKind.String
                 && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? d : Fail(attribute, value),
-            AttributeType.DateTime => value.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-                    ? t.ToUniversalTime() : Fail(attribute, value),
+            AttributeType.DateTime => value.ValueKind == JsonValueKind.String ? Instant(attribute, value) : Fail(attribute, value),
             _ => Fail(attribute, value),
         };
 
@@ -46,26 +45,17 @@ public static class AttributeValues
             return null;
         }
 
-        var value = text.Trim();
-        object? result = attribute.Type switch
+        // One typing of text for every channel (docs/filters.md): WFS-T values as filter literals.
+        object? result;
+        try
         {
-            AttributeType.Text => text,
-            AttributeType.Integer => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
-            AttributeType.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null,
-            AttributeType.Boolean => value.ToLowerInvariant() switch
-            {
-                "true" or "1" => true,
-                "false" or "0" => false,
-                _ => null,
-            },
-            AttributeType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d
-                : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt) && dt.TimeOfDay == TimeSpan.Zero
-                    ? DateOnly.FromDateTime(dt.UtcDateTime) : null,
-            AttributeType.DateTime => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-                ? t.ToUniversalTime() : null,
-            _ => null,
-        };
+            result = TypedValues.Parse(text, attribute.Type);
+        }
+        catch (FormatException)
+        {
+            result = null;
+        }
+
         if (result is null)
         {
             throw new FormatException($"'{text}' is not a valid {attribute.Type.Name()} for '{attribute.Name}'.");
@@ -77,6 +67,19 @@ public static class AttributeValues
         }
 
         return result;
+    }
+
+    /// <summary>A date-time by the one time rule (no zone: Việt Nam time), as a UTC instant.</summary>
+    private static object Instant(AttributeDefinition attribute, JsonElement value)
+    {
+        try
+        {
+            return CityTime.ParseInstant(value.GetString()!);
+        }
+        catch (FormatException)
+        {
+            return Fail(attribute, value);
+        }
     }
 
     private static object Fail(AttributeDefinition attribute, JsonElement value) =>

@@ -1,5 +1,4 @@
 using EnvGis.Core.Catalogue;
-using EnvGis.Core.Records;
 using EnvGis.Core.Security;
 using EnvGis.Data.Sql;
 
@@ -17,9 +16,7 @@ public static class TileSql
 
     public static string Build(LayerDefinition layer, ReadScope scope)
     {
-        var columns = layer.Attributes.Select(a => Column(a.Name, a.Type))
-            .Concat(RecordMetadata.Public.Select(m => Column(m, m is RecordMetadata.ValidFrom or RecordMetadata.ValidTo
-                ? AttributeType.Date : AttributeType.Text)));
+        var columns = PublicColumns.Of(layer).Select(c => Column(c.Name, c.Type));
         if (layer.GeometryKind == GeometryKind.MultiPolygon)
         {
             // One label point per record, the same in every tile, so a polygon cut by tiles is labelled once.

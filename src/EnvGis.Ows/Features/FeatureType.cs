@@ -16,13 +16,8 @@ public sealed class FeatureType
     private FeatureType(LayerDefinition layer)
     {
         Layer = layer;
-        var properties = layer.Attributes
-            .Select(a => new FeatureProperty(a.Name, a.Type, a.Required, PropertyKind.Attribute))
-            .Concat(RecordMetadata.Public.Select(m => new FeatureProperty(
-                m,
-                m is RecordMetadata.ValidFrom or RecordMetadata.ValidTo ? AttributeType.Date : AttributeType.Text,
-                m == RecordMetadata.Status,
-                PropertyKind.Metadata)))
+        var properties = PublicColumns.Of(layer)
+            .Select(c => new FeatureProperty(c.Name, c.Type, c.Required, c.Kind == ColumnKind.Attribute ? PropertyKind.Attribute : PropertyKind.Metadata))
             .Append(new FeatureProperty(GeometryName, AttributeType.Text, false, PropertyKind.Geometry))
             .ToList();
         Properties = properties;

@@ -1,19 +1,25 @@
 using System.Globalization;
 using System.Xml.Linq;
+using EnvGis.Core.Catalogue;
+using EnvGis.Core.Filters;
+using EnvGis.Core.Values;
 using EnvGis.Ows.Crs;
+using EnvGis.Ows.Features;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Gml;
 
 namespace EnvGis.Ows.Filters;
 
 /// <summary>
-/// Parses a Filter Encoding 2.0 (<c>fes:</c>) or 1.1/1.0 (<c>ogc:</c>) filter into a <see cref="FilterNode"/>.
-/// Anything not understood is refused with an exception naming the <c>filter</c> locator; nesting is
-/// limited to <see cref="MaxDepth"/> levels.
+/// Parses a Filter Encoding 2.0 (<c>fes:</c>) or 1.1/1.0 (<c>ogc:</c>) filter into the shared filter
+/// tree (docs/filters.md): <c>matchCase="false"</c> folds both sides to lower case, LIKE wildcards
+/// become the canonical pattern, During/After/Before compare the validity period (or a date
+/// property) with GML times read by the one time rule. Anything not understood is refused with an
+/// exception naming the <c>filter</c> locator; nesting is limited to <see cref="MaxDepth"/> levels.
 /// </summary>
 public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
 {
-    public const int MaxDepth = 50;
+    public const int MaxDepth = FilterLimits.MaxDepth;
     public const string Fes20 = "http://www.opengis.net/fes/2.0";
     public const string Locator = "filter";
 
@@ -129,7 +135,7 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
             case "Beyond":
                 return Distance(DistanceOperator.Beyond, e);
             case "During":
-                return Temporal(TemporalOperator.During, e);
+                return Temporal(TemporalOperator.Within, e); // FES During includes the ends (docs/filters.md)
             case "After":
                 return Temporal(TemporalOperator.After, e);
             case "Before":
@@ -146,7 +152,9 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
     private FilterNode Comparison(ComparisonOperator op, XElement e)
     {
         var operands = Operands(e, 2);
-        return new ComparisonNode(op, operands[0], operands[1], MatchCase(e));
+        return MatchCase(e)
+            ? new ComparisonNode(op, operands[0], operands[1])
+            : new ComparisonNode(op, new CaseInsensitive(operands[0]), new CaseInsensitive(operands[1]));
     }
 
     private static bool MatchCase(XElement e) => e.Attribute("matchCase")?.Value is not { } value || !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase) && value.Trim() != "0";
@@ -154,7 +162,7 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
     private FilterNode Like(XElement e)
     {
         var operands = Operands(e, 2);
-        if (operands[0] is not PropertyReference property || operands[1] is not Literal pattern)
+        if (operands[0] is not PropertyReference property || operands[1] is not TextLiteral pattern)
         {
             throw Invalid("PropertyIsLike compares a property with a literal pattern.");
         }
@@ -165,7 +173,11 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
             return value is { Length: 1 } ? value[0] : throw Invalid($"PropertyIsLike needs a single character in '{attribute}'.");
         }
 
-        return new LikeNode(property, pattern.Value, Char("wildCard"), Char("singleChar"), Char("escapeChar", "escape"), MatchCase(e));
+        var canonical = new TextLiteral(LikePattern.FromWildcards(pattern.Text, Char("wildCard").ToString(), Char("singleChar").ToString(),
+            Char("escapeChar", "escape").ToString()));
+        return MatchCase(e)
+            ? new LikeNode(property, canonical)
+            : new LikeNode(new CaseInsensitive(property), new CaseInsensitive(canonical));
     }
 
     private Expression Boundary(XElement e, string name)
@@ -183,7 +195,7 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
     private static Expression Expression(XElement e) => e.Name.LocalName switch
     {
         "ValueReference" or "PropertyName" => new PropertyReference(NonEmpty(e)),
-        "Literal" => new Literal(e.Value),
+        "Literal" => new TextLiteral(e.Value),
         "Function" => throw new OwsException(OwsException.InvalidParameterValue, "Filter functions are not supported.", Locator),
         "Add" or "Sub" or "Mul" or "Div" => throw new OwsException(OwsException.InvalidParameterValue, "Arithmetic in filters is not supported.", Locator),
         _ => throw Invalid($"'{e.Name.LocalName}' is not an expression."),
@@ -241,7 +253,7 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
     private FilterNode Temporal(TemporalOperator op, XElement e)
     {
         PropertyReference? property = null;
-        (DateTime Begin, DateTime End)? time = null;
+        Expression? time = null;
         foreach (var child in e.Elements())
         {
             if (child.Name.LocalName is "ValueReference" or "PropertyName")
@@ -258,33 +270,37 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
             }
         }
 
-        var (begin, end) = time ?? throw Invalid($"{op} needs a gml:TimeInstant or gml:TimePeriod.");
-        return new TemporalNode(op, property, begin, end);
+        // No property, or "validity": the records' validity period [valid_from, valid_to].
+        var subject = property is null || FeatureType.LocalName(property.Name) == PublicColumns.ValidityPeriod
+            ? new PropertyReference(PublicColumns.ValidityPeriod)
+            : property;
+        return new TemporalNode(op, subject, time ?? throw Invalid($"{op} needs a gml:TimeInstant or gml:TimePeriod."));
     }
 
-    private static (DateTime, DateTime) Time(XElement e)
+    private static Expression Time(XElement e)
     {
         switch (e.Name.LocalName)
         {
             case "TimeInstant":
-            {
-                var t = Instant(e);
-                return (t, t);
-            }
+                return Instant(e);
 
             case "TimePeriod":
             {
                 var begin = Position(e, "beginPosition", "begin");
                 var end = Position(e, "endPosition", "end");
-                return begin <= end ? (begin, end) : throw Invalid("The time period ends before it begins.");
+                return FilterValues.Compare(Value(begin), Value(end)) is > 0
+                    ? throw Invalid("The time period ends before it begins.")
+                    : new IntervalExpression(begin, end);
             }
 
             default:
                 throw Invalid($"'{e.Name.LocalName}' is not a time instant or period.");
         }
+
+        static object Value(Expression time) => time is DateLiteral d ? d.Value : ((TimestampLiteral)time).Value;
     }
 
-    private static DateTime Position(XElement period, string positionName, string propertyName)
+    private static Expression Position(XElement period, string positionName, string propertyName)
     {
         if (period.Elements().FirstOrDefault(c => c.Name.LocalName == positionName) is { } position)
         {
@@ -296,23 +312,27 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
         return Instant(property.Elements().FirstOrDefault() ?? throw Invalid($"The {propertyName} needs a TimeInstant."));
     }
 
-    private static DateTime Instant(XElement instant) =>
+    private static Expression Instant(XElement instant) =>
         instant.Elements().FirstOrDefault(c => c.Name.LocalName == "timePosition") is { } position
             ? ParseTime(position.Value)
             : throw Invalid("A TimeInstant needs a timePosition.");
 
-    /// <summary>An xs:date or xs:dateTime as a UTC instant (dates at 00:00 UTC, no zone read as UTC).</summary>
-    public static DateTime ParseTime(string text)
+    /// <summary>An xs:date (a local day) or xs:dateTime (an instant; no zone is Việt Nam time), by the time rule of <see cref="CityTime"/>.</summary>
+    public static Expression ParseTime(string text)
     {
-        var value = text.Trim();
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        try
         {
-            return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            return CityTime.ParseDateOrInstant(text) switch
+            {
+                DateOnly day => new DateLiteral(day),
+                DateTimeOffset instant => new TimestampLiteral(instant),
+                _ => throw Invalid($"'{text}' is not a date or date-time."),
+            };
         }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time.UtcDateTime
-            : throw Invalid($"'{value}' is not a date or date-time.");
+        catch (FormatException e)
+        {
+            throw Invalid(e.Message);
+        }
     }
 
     private static string IdOf(XElement e)

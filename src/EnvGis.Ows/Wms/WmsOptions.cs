@@ -28,7 +28,4 @@ public sealed class WmsOptions
 
     /// <summary>The most features GetFeatureInfo returns per layer, whatever FEATURE_COUNT says.</summary>
     public int MaxFeatureCount { get; init; } = 50;
-
-    /// <summary>The time zone of dates (records' validity): Việt Nam, UTC+7, no daylight saving.</summary>
-    public TimeSpan LocalOffset { get; init; } = TimeSpan.FromHours(7);
 }

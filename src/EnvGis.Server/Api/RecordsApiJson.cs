@@ -182,7 +182,7 @@ public static class RecordsApiJson
                 continue;
             }
 
-            var shown = privileged || layer.FindAttribute(name) is not null || RecordMetadata.Public.Contains(name) || name == RecordMetadata.Version;
+            var shown = privileged || PublicColumns.Find(layer, name) is not null || name == RecordMetadata.Version;
             if (shown)
             {
                 column.WriteTo(json);

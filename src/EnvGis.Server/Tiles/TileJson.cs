@@ -25,11 +25,8 @@ public sealed record TileJson(
 
     public static TileJson Create(LayerDefinition layer, double[]? bounds, string baseUrl, string language)
     {
-        var fields = layer.Attributes.ToDictionary(a => a.Name, a => FieldType(a.Type));
-        foreach (var m in RecordMetadata.Public)
-        {
-            fields[m] = "String";
-        }
+        // Metadata travel as text in tiles (dates as ISO 8601).
+        var fields = PublicColumns.Of(layer).ToDictionary(c => c.Name, c => c.Kind == ColumnKind.Metadata ? "String" : FieldType(c.Type));
 
         if (layer.GeometryKind == GeometryKind.MultiPolygon)
         {

@@ -1,3 +1,4 @@
+using EnvGis.Core.Filters;
 using System.Text;
 using EnvGis.Core.Styling;
 
@@ -168,13 +169,14 @@ public sealed class SldReaderTests
         var result = Read(sld);
 
         Assert.Empty(result.Warnings);
-        var or = Assert.IsType<OrFilter>(Assert.Single(result.Style.Rules).Filter);
-        Assert.Equal(new NotFilter(new IsNullFilter("a")), or.Filters[0]);
-        Assert.Equal(new LikeFilter("name", "Sông*", "*", ".", "!"), or.Filters[1]);
-        Assert.Equal(new BetweenFilter("aqi", 0d, 50d), or.Filters[2]);
+        // The shared filter tree: untyped literals, LIKE in the canonical pattern form.
+        var or = Assert.IsType<OrNode>(Assert.Single(result.Style.Rules).Filter);
+        Assert.Equal(new NotNode(new NullNode(new PropertyReference("a"))), or.Operands[0]);
+        Assert.Equal(new LikeNode(new PropertyReference("name"), new TextLiteral("Sông%")), or.Operands[1]);
+        Assert.Equal(new BetweenNode(new PropertyReference("aqi"), new TextLiteral("0"), new TextLiteral("50")), or.Operands[2]);
         // "5 < depth" is read as "depth > 5".
-        Assert.Equal(new GreaterThanFilter("depth", 5d), or.Filters[3]);
-        Assert.Equal(new NotEqualToFilter("automatic", true), or.Filters[4]);
+        Assert.Equal(new ComparisonNode(ComparisonOperator.GreaterThan, new PropertyReference("depth"), new TextLiteral("5")), or.Operands[3]);
+        Assert.Equal(new ComparisonNode(ComparisonOperator.NotEqualTo, new PropertyReference("automatic"), new TextLiteral("true")), or.Operands[4]);
     }
 
     [Fact]

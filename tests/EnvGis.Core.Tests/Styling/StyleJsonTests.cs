@@ -1,3 +1,4 @@
+using EnvGis.Core.Filters;
 using System.Text.Json;
 using EnvGis.Core.Styling;
 
@@ -115,27 +116,30 @@ public sealed class StyleJsonTests
     [Fact]
     public void Every_filter_kind_has_its_op()
     {
-        StyleFilter filter = new OrFilter(
+        FilterNode filter = new OrNode(
         [
-            new LikeFilter("p", "abc*", "*", ".", "!"),
-            new NotFilter(new IsNullFilter("p")),
-            new LessThanFilter("n", 1d),
-            new GreaterThanOrEqualToFilter("b", true),
+            new LikeNode(new PropertyReference("p"), new TextLiteral(LikePattern.FromWildcards("abc*", "*", ".", "!"))),
+            new NotNode(new NullNode(new PropertyReference("p"))),
+            new ComparisonNode(ComparisonOperator.LessThan, new PropertyReference("n"), new TextLiteral("1")),
+            new ComparisonNode(ComparisonOperator.GreaterThanOrEqualTo, new PropertyReference("b"), new TextLiteral("true")),
         ]);
 
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(filter, StyleJson.Options));
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(filter, new JsonSerializerOptions(StyleJson.Options) { Converters = { new StyleFilterJson() } }));
         var parts = json.RootElement.GetProperty("filters");
 
         Assert.Equal("or", json.RootElement.GetProperty("op").GetString());
         Assert.Equal(["op", "property", "pattern", "wildCard", "singleChar", "escapeChar"], Keys(parts[0]));
         Assert.Equal("like", parts[0].GetProperty("op").GetString());
-        Assert.Equal("abc*", parts[0].GetProperty("pattern").GetString());
-        Assert.Equal("!", parts[0].GetProperty("escapeChar").GetString());
+        // Patterns travel in the canonical form, with its wildcard characters named.
+        Assert.Equal("abc%", parts[0].GetProperty("pattern").GetString());
+        Assert.Equal("%", parts[0].GetProperty("wildCard").GetString());
+        Assert.Equal("\\", parts[0].GetProperty("escapeChar").GetString());
         Assert.Equal(["op", "filter"], Keys(parts[1]));
         Assert.Equal("not", parts[1].GetProperty("op").GetString());
         Assert.Equal(["op", "property"], Keys(parts[1].GetProperty("filter")));
         Assert.Equal("isNull", parts[1].GetProperty("filter").GetProperty("op").GetString());
         Assert.Equal("lt", parts[2].GetProperty("op").GetString());
+        Assert.Equal(JsonValueKind.Number, parts[2].GetProperty("value").ValueKind);
         Assert.Equal("ge", parts[3].GetProperty("op").GetString());
         Assert.Equal(JsonValueKind.True, parts[3].GetProperty("value").ValueKind);
     }

@@ -1,3 +1,4 @@
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Filters;
@@ -5,6 +6,7 @@ using NetTopologySuite.Geometries;
 
 namespace EnvGis.Ows.Tests.Filters;
 
+/// <summary>FES through the shared filter tree and SQL generator (docs/filters.md).</summary>
 public sealed class FilterSqlGeneratorTests
 {
     private const string Fes = "xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\"";
@@ -12,7 +14,7 @@ public sealed class FilterSqlGeneratorTests
     private static (string Sql, object?[] Values) Generate(string filterXml)
     {
         var node = new FesParser(CrsReference.Default).Parse(filterXml);
-        var condition = FilterSqlGenerator.Generate(TestLayers.StationType, node);
+        var condition = FesSql.Generate(TestLayers.StationType, node);
         return (condition.Sql, condition.Parameters.Select(p => p.Value).ToArray());
     }
 
@@ -66,7 +68,7 @@ public sealed class FilterSqlGeneratorTests
     public void Like_translates_wildcards_and_escapes_sql_wildcards()
     {
         var (sql, values) = Generate($"<fes:Filter {Fes}><fes:PropertyIsLike wildCard=\"*\" singleChar=\"?\" escapeChar=\"!\" matchCase=\"false\"><fes:ValueReference>name</fes:ValueReference><fes:Literal>Tr*m?100%_!*</fes:Literal></fes:PropertyIsLike></fes:Filter>");
-        Assert.Equal("r.\"name\" ILIKE @f0 ESCAPE '\\'", sql);
+        Assert.Equal("lower(r.\"name\") LIKE lower(@f0) ESCAPE '\\'", sql);
         Assert.Equal("Tr%m_100\\%\\_*", values[0]);
     }
 
@@ -101,7 +103,7 @@ public sealed class FilterSqlGeneratorTests
     public void Bbox_in_urn_crs_is_read_lat_lon_and_becomes_a_geometry_parameter()
     {
         var node = new FesParser(CrsReference.Default).Parse($"<fes:Filter {Fes}><fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:lowerCorner>20.5 106.1</gml:lowerCorner><gml:upperCorner>21 107</gml:upperCorner></gml:Envelope></fes:BBOX></fes:Filter>");
-        var condition = FilterSqlGenerator.Generate(TestLayers.StationType, node);
+        var condition = FesSql.Generate(TestLayers.StationType, node);
         Assert.Equal("(r.\"geom\" && @f0 AND ST_Intersects(r.\"geom\", @f0))", condition.Sql);
         var envelope = ((Geometry)condition.Parameters[0].Value!).EnvelopeInternal;
         Assert.Equal((106.1, 20.5, 107.0, 21.0), (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY));
@@ -146,12 +148,20 @@ public sealed class FilterSqlGeneratorTests
     public void Temporal_operators_work_on_dates_and_on_the_validity_period()
     {
         var during = Generate($"<fes:Filter {Fes}><fes:During><fes:ValueReference>validity</fes:ValueReference><gml:TimePeriod gml:id=\"p\"><gml:beginPosition>2020-01-01</gml:beginPosition><gml:endPosition>2030-12-31</gml:endPosition></gml:TimePeriod></fes:During></fes:Filter>");
-        Assert.Equal("(r.\"valid_from\"::timestamp >= @f0 AND r.\"valid_to\"::timestamp <= @f1)", during.Sql);
-        var after = Generate($"<fes:Filter {Fes}><fes:After><fes:ValueReference>valid_from</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>2021-06-01T00:00:00Z</gml:timePosition></gml:TimeInstant></fes:After></fes:Filter>");
-        Assert.Equal("r.\"valid_from\"::timestamp > @f0", after.Sql);
-        Assert.Equal(new DateTime(2021, 6, 1), after.Values[0]);
+        Assert.Equal("(coalesce(r.\"valid_from\", '-infinity'::date) >= @f0 AND coalesce(r.\"valid_to\", 'infinity'::date) <= @f1)", during.Sql);
+        Assert.Equal([new DateOnly(2020, 1, 1), new DateOnly(2030, 12, 31)], during.Values);
+
+        // A UTC instant compared with a date is the Việt Nam day it falls on (docs/filters.md).
+        var after = Generate($"<fes:Filter {Fes}><fes:After><fes:ValueReference>valid_from</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>2021-06-01T20:00:00Z</gml:timePosition></gml:TimeInstant></fes:After></fes:Filter>");
+        Assert.Equal("(r.\"valid_from\" > @f0)", after.Sql);
+        Assert.Equal(new DateOnly(2021, 6, 2), after.Values[0]);
         var before = Generate($"<fes:Filter {Fes}><fes:Before><fes:ValueReference>measured_at</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>2021-06-01</gml:timePosition></gml:TimeInstant></fes:Before></fes:Filter>");
-        Assert.Equal("(r.\"measured_at\" AT TIME ZONE 'UTC') < @f0", before.Sql);
+        Assert.Equal("((r.\"measured_at\" AT TIME ZONE INTERVAL '+07:00')::date < @f0)", before.Sql);
+
+        // Two instants compare as instants; a date-time without a zone is Việt Nam time.
+        var instants = Generate($"<fes:Filter {Fes}><fes:After><fes:ValueReference>measured_at</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>2021-06-01T08:00:00</gml:timePosition></gml:TimeInstant></fes:After></fes:Filter>");
+        Assert.Equal("(r.\"measured_at\" > @f0)", instants.Sql);
+        Assert.Equal(new DateTimeOffset(2021, 6, 1, 1, 0, 0, TimeSpan.Zero), instants.Values[0]);
         Assert.Throws<OwsException>(() => Generate($"<fes:Filter {Fes}><fes:Before><fes:ValueReference>name</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>2021-06-01</gml:timePosition></gml:TimeInstant></fes:Before></fes:Filter>"));
     }
 
@@ -166,11 +176,11 @@ public sealed class FilterSqlGeneratorTests
               </ogc:And>
             </ogc:Filter>
             """);
-        var condition = FilterSqlGenerator.Generate(TestLayers.StationType, node);
+        var condition = FesSql.Generate(TestLayers.StationType, node);
         Assert.Contains("LIKE @f0", condition.Sql, StringComparison.Ordinal);
         var box = ((Geometry)condition.Parameters[1].Value!).EnvelopeInternal;
         Assert.Equal((106.0, 20.0), (box.MinX, box.MinY));
-        Assert.Equal("r.\"id\" = ANY(@f0)", FilterSqlGenerator.Generate(TestLayers.StationType,
+        Assert.Equal("r.\"id\" = ANY(@f0)", FesSql.Generate(TestLayers.StationType,
             new FesParser(CrsReference.Default).Parse("<ogc:Filter xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:gml=\"http://www.opengis.net/gml\"><ogc:GmlObjectId gml:id=\"monitoring_stations.4\"/><ogc:FeatureId fid=\"monitoring_stations.5\"/></ogc:Filter>")).Sql);
     }
 

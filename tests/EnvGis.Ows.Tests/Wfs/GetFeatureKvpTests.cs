@@ -1,4 +1,5 @@
 using EnvGis.Ows.Dispatch;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 using EnvGis.Ows.Wfs;
 using EnvGis.Ows.Wfs.GetFeature;
@@ -58,7 +59,7 @@ public sealed class GetFeatureKvpTests
         var request = Parse(WfsVersions.V200, ("typeNames", "(envgis:rivers)(envgis:coastline)"), ("filter", $"({filter})({filter})"), ("bbox", "106,20,107,21,EPSG:4326"));
         Assert.Equal(2, request.Queries.Count);
         var and = Assert.IsType<AndNode>(request.Queries[1].Filter);
-        Assert.Equal("(a)(b)", ((Literal)((ComparisonNode)and.Operands[0]).Right).Value);
+        Assert.Equal("(a)(b)", ((TextLiteral)((ComparisonNode)and.Operands[0]).Right).Text);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using EnvGis.Core.Security;
 using EnvGis.Data.Sql;
-using EnvGis.Ows.Wms.Map;
+using EnvGis.Data.Features;
+using EnvGis.Data.Maps;
 using EnvGis.Ows.Wms.Requests;
 using Npgsql;
 
@@ -17,7 +18,7 @@ public sealed class MapSqlTests
         using var dataSource = NpgsqlDataSource.Create("Host=localhost");
         var columns = MapSql.Columns(TestLayers.Zones, new HashSet<string> { "aqi", "name", "status", "not_a_column" });
         Assert.Equal(["name", "aqi", "status"], columns);
-        using var command = MapSql.Build(dataSource, TestLayers.Zones, columns, View, null, ReadScope.Anonymous);
+        using var command = MapSql.Build(dataSource, TestLayers.Zones, columns, View.Window, SqlCondition.True, ReadScope.Anonymous);
         Assert.Contains(Visibility.Predicate(ReadScope.Anonymous, "r"), command.CommandText);
         Assert.Contains("FROM data.\"polluted_zones\" AS r", command.CommandText);
         Assert.Contains("r.\"name\", r.\"aqi\", r.\"status\", ST_AsTWKB(", command.CommandText);
@@ -35,19 +36,19 @@ public sealed class MapSqlTests
     public void Points_are_neither_clipped_nor_simplified_and_time_adds_its_condition()
     {
         using var dataSource = NpgsqlDataSource.Create("Host=localhost");
-        var time = TimeFilter.Parse("2025-07-01", TimeSpan.FromHours(7), DateTimeOffset.UtcNow);
-        using var command = MapSql.Build(dataSource, TestLayers.Stations, [], View, time, ReadScope.Anonymous);
+        var time = TimeFilter.Parse("2025-07-01", DateTimeOffset.UtcNow);
+        using var command = MapSql.Build(dataSource, TestLayers.Stations, [], View.Window, TimeFilter.Sql(time, TestLayers.Stations), ReadScope.Anonymous);
         Assert.DoesNotContain("ST_ClipByBox2D", command.CommandText);
         Assert.DoesNotContain("ST_Simplify", command.CommandText);
-        Assert.Contains("@time_start_0", command.CommandText);
-        Assert.Equal(new DateOnly(2025, 7, 1), command.Parameters["time_start_0"].Value);
+        Assert.Contains("@time_0", command.CommandText);
+        Assert.Equal(new DateOnly(2025, 7, 1), command.Parameters["time_0"].Value);
     }
 
     [Fact]
     public void The_query_box_adds_the_margin_in_pixels()
     {
         using var command = new NpgsqlCommand();
-        MapSql.QueryBox(View, command.Parameters, 10);
+        MapSql.QueryBox(View.Window, command.Parameters, 10);
         Assert.Equal(View.MinX - 10 * View.ResolutionX, (double)command.Parameters["x0"].Value!, 6);
         Assert.Equal(View.MaxY + 10 * View.ResolutionY, (double)command.Parameters["y1"].Value!, 6);
     }

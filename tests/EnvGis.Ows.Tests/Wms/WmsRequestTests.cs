@@ -8,7 +8,6 @@ namespace EnvGis.Ows.Tests.Wms;
 public sealed class WmsRequestTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 20, 0, 0, TimeSpan.Zero); // 11 March, 03:00 in Việt Nam
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     [Theory]
     [InlineData("1.3.0", "EPSG:4326", true)]
@@ -94,9 +93,13 @@ public sealed class WmsRequestTests
     [InlineData("2020-01-01/2025-06-30/P1D", "2020-01-01", "2025-06-30")]
     [InlineData("2020/2021-03", "2020-01-01", "2021-03-31")]
     [InlineData("current", "2026-03-11", "2026-03-11")]
+    [InlineData("9999-12", "9999-12-01", "9999-12-31")]
+    [InlineData("9999", "9999-01-01", "9999-12-31")]
+    [InlineData("9999-12-31T16:59:59Z", "9999-12-31", "9999-12-31")]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01", "0001-01-01")]
     public void Time_values_become_date_intervals(string value, string start, string end)
     {
-        var filter = TimeFilter.Parse(value, Vietnam, Now);
+        var filter = TimeFilter.Parse(value, Now);
         var interval = Assert.Single(filter.Intervals);
         Assert.Equal((DateOnly.Parse(start), DateOnly.Parse(end)), interval);
         Assert.Equal(value == "current", filter.UsesToday);
@@ -105,7 +108,7 @@ public sealed class WmsRequestTests
     [Fact]
     public void Time_lists_are_unions()
     {
-        var filter = TimeFilter.Parse("2020-01-01, 2021-01-01/2021-06-30,current", Vietnam, Now);
+        var filter = TimeFilter.Parse("2020-01-01, 2021-01-01/2021-06-30,current", Now);
         Assert.Equal(3, filter.Intervals.Count);
         Assert.True(filter.UsesToday);
     }
@@ -118,9 +121,15 @@ public sealed class WmsRequestTests
     [InlineData("2025-01-01/2024-01-01")]
     [InlineData("1/2/3/4")]
     [InlineData("2025-01-01,,2025-01-02")]
+    [InlineData("9999-12-31T23:30:00Z")]
+    [InlineData("9999-12-31T17:00:00Z")]
+    [InlineData("10000-01-01")]
+    [InlineData("0001-01-01T00:00:00+07:00")]
+    [InlineData("9999-12-31T23:59:59-14:00")]
+    [InlineData("2025-01-01T10:00:00+99:00")]
     public void Bad_time_values_are_InvalidDimensionValue(string value)
     {
-        var error = Assert.Throws<OwsException>(() => TimeFilter.Parse(value, Vietnam, Now));
+        var error = Assert.Throws<OwsException>(() => TimeFilter.Parse(value, Now));
         Assert.Equal(WmsExceptionCodes.InvalidDimensionValue, error.Code);
         Assert.Equal("TIME", error.Locator);
     }
@@ -128,20 +137,21 @@ public sealed class WmsRequestTests
     [Fact]
     public void An_empty_time_is_MissingDimensionValue_and_an_absent_one_no_filter()
     {
-        Assert.Null(TimeFilter.FromRequest(new KeyValueParameters([]), Vietnam, Now));
-        var error = Assert.Throws<OwsException>(() => TimeFilter.FromRequest(new KeyValueParameters([new("time", "")]), Vietnam, Now));
+        Assert.Null(TimeFilter.FromRequest(new KeyValueParameters([]), Now));
+        var error = Assert.Throws<OwsException>(() => TimeFilter.FromRequest(new KeyValueParameters([new("time", "")]), Now));
         Assert.Equal(WmsExceptionCodes.MissingDimensionValue, error.Code);
     }
 
     [Fact]
     public void Time_sql_uses_parameters_and_open_bounds()
     {
-        using var command = new Npgsql.NpgsqlCommand();
-        var sql = TimeFilter.Parse("2020-01-01,2021-05-05/2021-06-06", Vietnam, Now).Condition(command.Parameters);
-        Assert.Contains("r.\"valid_from\" IS NULL OR r.\"valid_from\" <= @time_end_0", sql);
-        Assert.Contains("r.\"valid_to\" IS NULL OR r.\"valid_to\" >= @time_start_1", sql);
-        Assert.Contains(" OR ", sql);
-        Assert.Equal(4, command.Parameters.Count);
-        Assert.DoesNotContain("2021", sql);
+        // TIME is T_INTERSECTS(validity, …) in the shared filter SQL; a missing bound is open.
+        var condition = TimeFilter.Sql(TimeFilter.Parse("2020-01-01,2021-05-05/2021-06-06", Now), TestLayers.Zones);
+        Assert.Contains("coalesce(r.\"valid_from\", '-infinity'::date) <= @time_0 AND coalesce(r.\"valid_to\", 'infinity'::date) >= @time_0", condition.Sql);
+        Assert.Contains("coalesce(r.\"valid_from\", '-infinity'::date) <= @time_2 AND coalesce(r.\"valid_to\", 'infinity'::date) >= @time_1", condition.Sql);
+        Assert.Contains(" OR ", condition.Sql);
+        Assert.Equal(3, condition.Parameters.Count);
+        Assert.Equal(new DateOnly(2021, 5, 5), condition.Parameters[1].Value);
+        Assert.DoesNotContain("2021", condition.Sql);
     }
 }

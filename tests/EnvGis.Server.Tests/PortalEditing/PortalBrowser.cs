@@ -57,6 +57,20 @@ public sealed class PortalBrowser : IAsyncDisposable
         return portal;
     }
 
+    /// <summary>A plain page in a new context (no portal), e.g. for the server-rendered /ogcapi pages.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "vi-VN", int width = 1280, int height = 900)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

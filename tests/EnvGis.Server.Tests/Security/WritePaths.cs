@@ -33,7 +33,40 @@ public static class WritePaths
         ["wfs-t 1.0.0"] = new WfsPath("1.0.0"),
         ["wfs-t 1.1.0"] = new WfsPath("1.1.0"),
         ["wfs-t 2.0.0"] = new WfsPath("2.0.0"),
+        ["ogcapi"] = new OgcApiPath(),
     };
+
+    /// <summary>OGC API – Features Part 4 for writes (POST, PATCH with If-Match), its items for reads.</summary>
+    private sealed class OgcApiPath : IWritePath
+    {
+        public async Task<WriteResponse> InsertAsync(ServerFixture server, HttpClient client, string layer, (double Lon, double Lat) at, string name) =>
+            await WriteResponse.FromAsync(await client.PostAsync($"/ogcapi/collections/{layer}/items",
+                new StringContent(System.Text.Json.JsonSerializer.Serialize(TestPlaces.IncidentFeature(at, name)), System.Text.Encoding.UTF8, "application/geo+json")));
+
+        public async Task<WriteResponse> UpdateAsync(ServerFixture server, HttpClient client, string layer, long id, int version, string name)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/ogcapi/collections/{layer}/items/{id}")
+            {
+                Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { properties = new { name } }), System.Text.Encoding.UTF8, "application/merge-patch+json"),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            return await WriteResponse.FromAsync(await client.SendAsync(request));
+        }
+
+        /// <summary>Visible as one item and in the items list, consistently.</summary>
+        public async Task<bool> ReadsAsync(ServerFixture server, HttpClient client, string layer, long id)
+        {
+            var one = (await client.GetAsync($"/ogcapi/collections/{layer}/items/{id}")).StatusCode;
+            var listed = (await client.GetStringAsync($"/ogcapi/collections/{layer}/items?limit=100000"))
+                .Contains($"\"id\":{id},", StringComparison.Ordinal);
+            if ((one == HttpStatusCode.OK) != listed || one is not (HttpStatusCode.OK or HttpStatusCode.NotFound))
+            {
+                throw new InvalidOperationException($"Channels disagree on {layer}.{id}: GET {one}, list {listed}");
+            }
+
+            return listed;
+        }
+    }
 
     /// <summary>WFS-T in one version for writes, WFS GetFeature by id in the same version for reads.</summary>
     private sealed class WfsPath(string version) : IWritePath

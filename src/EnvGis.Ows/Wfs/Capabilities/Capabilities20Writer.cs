@@ -3,6 +3,7 @@ using System.Xml;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Features;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 using EnvGis.Ows.Gml;
 using EnvGis.Ows.Wfs.StoredQueries;

@@ -37,7 +37,7 @@ public sealed class GetFeatureHandler(FeatureStore store, OwsOptions options)
         var total = matched.Sum();
         if (request.ById && total == 0)
         {
-            var id = request.Queries[0].Filter is Filters.ResourceIdNode ids ? ids.Ids[0] : "";
+            var id = request.Queries[0].Filter is Core.Filters.ResourceIdNode ids ? ids.Ids[0] : "";
             throw new OwsException(OwsException.NotFound, $"There is no feature '{id}' that you may read.", "ID");
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 using EnvGis.Ows.Gml;
 using NetTopologySuite.Geometries;

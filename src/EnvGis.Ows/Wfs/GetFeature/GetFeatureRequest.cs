@@ -1,5 +1,5 @@
 using EnvGis.Ows.Crs;
-using EnvGis.Ows.Filters;
+using EnvGis.Core.Filters;
 
 namespace EnvGis.Ows.Wfs.GetFeature;
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using EnvGis.Ows.Dispatch;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 
 namespace EnvGis.Ows.Wfs.GetFeature;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
-using EnvGis.Ows.Filters;
+using EnvGis.Core.Filters;
 
 namespace EnvGis.Ows.Wfs.GetFeature;
 

@@ -2,6 +2,7 @@ using EnvGis.Data.Features;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Features;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 
 namespace EnvGis.Ows.Wfs.GetFeature;
@@ -24,7 +25,7 @@ public static class QueryPlanner
                 var hasGeometry = output.Any(p => p.IsGeometry);
                 var geometry = !hasGeometry ? GeometryOutput.None
                     : new GeometryOutput(request.Format.IsJson ? GeometryEncoding.GeoJson : GeometryEncoding.Geometry, crs.Srid, crs.System.Decimals);
-                var filter = FilterSqlGenerator.Generate(type, query.Filter);
+                var filter = FesSql.Generate(type, query.Filter);
                 if (request.ValueReference is not null)
                 {
                     // GetPropertyValue lists values: records without one have nothing to list.

@@ -93,29 +93,7 @@ public sealed class GeoJsonFeatureOutput(HttpResponse response) : FeatureOutput
                 continue;
             }
 
-            var value = values[column++];
-            json.WritePropertyName(property.Name);
-            switch (value)
-            {
-                case null:
-                    json.WriteNullValue();
-                    break;
-                case string s:
-                    json.WriteStringValue(s);
-                    break;
-                case int i:
-                    json.WriteNumberValue(i);
-                    break;
-                case double d when double.IsFinite(d):
-                    json.WriteNumberValue(d);
-                    break;
-                case bool b:
-                    json.WriteBooleanValue(b);
-                    break;
-                default:
-                    json.WriteStringValue(XsdValues.Format(value));
-                    break;
-            }
+            JsonPropertyWriter.Write(json, property.Name, values[column++]);
         }
 
         json.WriteEndObject();

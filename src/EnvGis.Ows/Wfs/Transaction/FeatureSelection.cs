@@ -1,4 +1,4 @@
-using EnvGis.Ows.Filters;
+using EnvGis.Core.Filters;
 
 namespace EnvGis.Ows.Wfs.Transaction;
 

@@ -4,6 +4,7 @@ using EnvGis.Core.Security;
 using EnvGis.Data.Records;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Features;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -142,7 +143,7 @@ public sealed class TransactionHandler(RecordStore records, OwsOptions options)
     private static async Task<IReadOnlyList<long>> SelectAsync(RecordWriter writer, LayerDefinition layer, FeatureSelection selection, CancellationToken ct)
     {
         var type = FeatureType.Of(layer);
-        var ids = await writer.SelectAsync(layer, FilterSqlGenerator.Generate(type, selection.Filter), ct);
+        var ids = await writer.SelectAsync(layer, FesSql.Generate(type, selection.Filter), ct);
         if (selection.Ids is { } named)
         {
             var missing = named.Where(fid => !ids.Any(id => type.FeatureId(id) == fid)).ToList();

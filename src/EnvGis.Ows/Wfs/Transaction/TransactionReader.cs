@@ -5,6 +5,7 @@ using EnvGis.Data.Records;
 using EnvGis.Ows.Crs;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Features;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 using EnvGis.Ows.Gml;
 

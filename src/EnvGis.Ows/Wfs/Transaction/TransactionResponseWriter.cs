@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using EnvGis.Ows.Dispatch;
+using EnvGis.Core.Filters;
 using EnvGis.Ows.Filters;
 
 namespace EnvGis.Ows.Wfs.Transaction;

@@ -1,8 +1,6 @@
-using System.Text;
 using EnvGis.Core.Catalogue;
-using EnvGis.Core.Records;
 using EnvGis.Core.Security;
-using EnvGis.Data.Sql;
+using EnvGis.Data.Maps;
 using EnvGis.Ows.Wms.Map;
 using EnvGis.Ows.Wms.Requests;
 using NetTopologySuite.Geometries;
@@ -11,53 +9,27 @@ using Npgsql;
 namespace EnvGis.Ows.Wms.FeatureInfo;
 
 /// <summary>
-/// Finds the records of a layer within a radius of a map point, nearest first (a polygon containing
-/// the point is at distance 0), through the visibility rules and the TIME filter.
+/// Finds the records of a layer within a radius of a map point, nearest first (the query is
+/// <see cref="MapHitSql"/>), through the visibility rules and the TIME filter.
 /// </summary>
 public sealed class FeatureInfoReader(NpgsqlDataSource dataSource)
 {
-    /// <summary>The columns reported: the layer's attributes, then the public record metadata.</summary>
+    /// <summary>The columns reported: the layer's public columns (attributes, then the public record metadata).</summary>
     public static IReadOnlyList<(string Name, AttributeType Type)> Columns(LayerDefinition layer) =>
-        layer.Attributes.Select(a => (a.Name, a.Type))
-            .Concat(RecordMetadata.Public.Select(m => (m, m is RecordMetadata.ValidFrom or RecordMetadata.ValidTo ? AttributeType.Date : AttributeType.Text)))
-            .ToList();
+        PublicColumns.Of(layer).Select(c => (c.Name, c.Type)).ToList();
 
     public async Task<IReadOnlyList<FeatureHit>> FindAsync(LayerDefinition layer, MapView view, double x, double y, double radius,
         int count, TimeFilter? time, ReadScope scope, InfoFormatKind format, CancellationToken ct)
     {
         var columns = Columns(layer);
-        await using var command = dataSource.CreateCommand();
-        var p = command.Parameters;
         var search = view with { MinX = x - radius, MinY = y - radius, MaxX = x + radius, MaxY = y + radius, Width = 1, Height = 1 };
-        var sql = new StringBuilder("WITH q AS (SELECT ").Append(MapSql.QueryBox(search, p, 0)).Append(" AS box) SELECT r.id");
-        foreach (var (name, _) in columns)
+        var hitGeometry = format switch
         {
-            sql.Append(", r.").Append(SqlIdentifier.Quote(name));
-        }
-
-        const string mapGeometry = "ST_Transform(r.geom, @srid)";
-        const string point = "ST_SetSRID(ST_MakePoint(@px, @py), @srid)";
-        sql.Append(format switch
-        {
-            InfoFormatKind.Json => ", ST_AsGeoJSON(r.geom, 7)",
-            InfoFormatKind.Gml => $", {mapGeometry}",
-            _ => "",
-        });
-        sql.Append(" FROM ").Append(SqlIdentifier.LayerTable(layer.Name)).Append(" AS r WHERE r.geom && (SELECT q.box FROM q)")
-            .Append($" AND ST_DWithin({mapGeometry}, {point}, @radius) AND ").Append(Visibility.Predicate(scope, "r"));
-        Visibility.AddParameters(scope, p);
-        if (time is not null)
-        {
-            sql.Append(" AND ").Append(time.Condition(p));
-        }
-
-        sql.Append($" ORDER BY ST_Distance({mapGeometry}, {point}), r.id LIMIT @count");
-        p.AddWithValue("srid", view.Crs.Srid);
-        p.AddWithValue("px", x);
-        p.AddWithValue("py", y);
-        p.AddWithValue("radius", radius);
-        p.AddWithValue("count", count);
-        command.CommandText = sql.ToString();
+            InfoFormatKind.Json => HitGeometry.GeoJson,
+            InfoFormatKind.Gml => HitGeometry.MapCrs,
+            _ => HitGeometry.None,
+        };
+        await using var command = MapHitSql.Build(dataSource, layer, search.Window, x, y, radius, count, TimeFilter.Sql(time, layer), scope, hitGeometry);
         command.CommandTimeout = (int)MapLayerReader.CommandTimeout.TotalSeconds;
 
         var hits = new List<FeatureHit>();

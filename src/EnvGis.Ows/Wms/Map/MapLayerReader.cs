@@ -1,4 +1,5 @@
 using EnvGis.Core.Security;
+using EnvGis.Data.Maps;
 using EnvGis.Ows.Rendering;
 using EnvGis.Ows.Wms.Requests;
 using Npgsql;
@@ -15,7 +16,7 @@ public sealed class MapLayerReader(NpgsqlDataSource dataSource)
         ReadScope scope, CancellationToken ct)
     {
         var columns = MapSql.Columns(layer.Definition, rules.Properties());
-        await using var command = MapSql.Build(dataSource, layer.Definition, columns, view, time, scope);
+        await using var command = MapSql.Build(dataSource, layer.Definition, columns, view.Window, TimeFilter.Sql(time, layer.Definition), scope);
         command.CommandTimeout = (int)CommandTimeout.TotalSeconds;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++)

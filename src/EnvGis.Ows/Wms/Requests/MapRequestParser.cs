@@ -39,7 +39,7 @@ public sealed class MapRequestParser(WmsOptions options, WmsStyles styles)
 
         var layers = ParseLayers(call, kvp.Get("LAYERS"), kvp.Get("STYLES"));
         var view = ParseView(kvp, call.Version, image.Width, image.Height);
-        var time = TimeFilter.FromRequest(kvp, options.LocalOffset, DateTimeOffset.UtcNow);
+        var time = TimeFilter.FromRequest(kvp, DateTimeOffset.UtcNow);
         return new MapRequest(layers, view, image, time);
     }
 

@@ -1,19 +1,19 @@
-using System.Globalization;
-using System.Text;
-using EnvGis.Core.Records;
-using EnvGis.Data.Sql;
+using EnvGis.Core.Catalogue;
+using EnvGis.Core.Filters;
+using EnvGis.Core.Values;
+using EnvGis.Data.Features;
+using EnvGis.Data.Filters;
 using EnvGis.Ows.Dispatch;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace EnvGis.Ows.Wms.Requests;
 
 /// <summary>
 /// The TIME dimension of a request (WMS 1.3.0 Annex C / 1.1.1 Annex C) over the records' validity
-/// period <c>valid_from</c>–<c>valid_to</c> (dates; a missing bound is open): an instant selects the
-/// records valid on that day, a range <c>start/end[/resolution]</c> those valid at some time in it,
-/// a comma-separated list the union. Reduced precision (<c>2024</c>, <c>2024-05</c>) is the whole
-/// year or month; date-times with a zone are read in Việt Nam time; <c>current</c> is today.
+/// period, by the one time rule (docs/filters.md): an instant selects the records valid on that local
+/// day, a range <c>start/end[/resolution]</c> those valid at some time in it, a comma-separated list the
+/// union; a missing validity bound is open. Reduced precision (<c>2024</c>, <c>2024-05</c>) is the
+/// whole year or month; a date-time is the Việt Nam day it falls on (no zone: Việt Nam time);
+/// <c>current</c> is today. It becomes <c>T_INTERSECTS(validity, …)</c> in the shared filter tree.
 /// </summary>
 public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> Intervals, bool UsesToday)
 {
@@ -21,7 +21,7 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
     public const int MaxValues = 100;
 
     /// <summary>The TIME of the request: null when absent; a present but empty TIME is MissingDimensionValue.</summary>
-    public static TimeFilter? FromRequest(KeyValueParameters parameters, TimeSpan localOffset, DateTimeOffset now)
+    public static TimeFilter? FromRequest(KeyValueParameters parameters, DateTimeOffset now)
     {
         if (!parameters.Has(Parameter))
         {
@@ -31,10 +31,10 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
         var value = parameters.Get(Parameter)
             ?? throw new OwsException(WmsExceptionCodes.MissingDimensionValue,
                 "The TIME parameter has no value; give a date (2024-05-01), a period (2024-01-01/2024-12-31), a list, or current.", Parameter);
-        return Parse(value, localOffset, now);
+        return Parse(value, now);
     }
 
-    public static TimeFilter Parse(string value, TimeSpan localOffset, DateTimeOffset now)
+    public static TimeFilter Parse(string value, DateTimeOffset now)
     {
         var items = value.Split(',', StringSplitOptions.TrimEntries);
         if (items.Length > MaxValues)
@@ -42,7 +42,6 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
             throw Invalid(value, $"at most {MaxValues} values may be listed");
         }
 
-        var today = DateOnly.FromDateTime(now.ToOffset(localOffset).DateTime);
         var usesToday = false;
         var intervals = new List<(DateOnly, DateOnly)>();
         foreach (var item in items)
@@ -53,14 +52,14 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
                 throw Invalid(value, $"'{item}' is neither an instant nor a period start/end[/resolution]");
             }
 
-            var (startFirst, startLast) = Instant(bounds[0], value, localOffset, today, ref usesToday);
+            var (startFirst, startLast) = Days(bounds[0], value, now, ref usesToday);
             if (bounds.Length == 1)
             {
                 intervals.Add((startFirst, startLast));
                 continue;
             }
 
-            var (_, endLast) = Instant(bounds[1], value, localOffset, today, ref usesToday);
+            var (_, endLast) = Days(bounds[1], value, now, ref usesToday);
             if (endLast < startFirst)
             {
                 throw Invalid(value, $"the period '{item}' ends before it starts");
@@ -72,74 +71,46 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
         return new TimeFilter(intervals, usesToday);
     }
 
-    /// <summary>A boolean SQL expression over alias <c>r</c>; its parameters are added to <paramref name="parameters"/>.</summary>
-    public string Condition(NpgsqlParameterCollection parameters)
+    /// <summary>The filter: the validity period meets one of the intervals.</summary>
+    public FilterNode Filter
     {
-        var from = "r." + SqlIdentifier.Quote(RecordMetadata.ValidFrom);
-        var to = "r." + SqlIdentifier.Quote(RecordMetadata.ValidTo);
-        var sql = new StringBuilder("(");
-        for (var i = 0; i < Intervals.Count; i++)
+        get
         {
-            if (i > 0)
-            {
-                sql.Append(" OR ");
-            }
-
-            sql.Append(CultureInfo.InvariantCulture, $"(({from} IS NULL OR {from} <= @time_end_{i}) AND ({to} IS NULL OR {to} >= @time_start_{i}))");
-            parameters.Add(new NpgsqlParameter($"time_start_{i}", NpgsqlDbType.Date) { Value = Intervals[i].Start });
-            parameters.Add(new NpgsqlParameter($"time_end_{i}", NpgsqlDbType.Date) { Value = Intervals[i].End });
+            var validity = new PropertyReference(PublicColumns.ValidityPeriod);
+            var terms = Intervals
+                .Select(i => (FilterNode)new TemporalNode(TemporalOperator.Intersects, validity,
+                    new IntervalExpression(new DateLiteral(i.Start), new DateLiteral(i.End))))
+                .ToList();
+            return terms.Count == 1 ? terms[0] : new OrNode(terms);
         }
-
-        return sql.Append(')').ToString();
     }
+
+    /// <summary>The SQL of a request's TIME for one layer (TRUE without TIME), from the shared filter SQL.</summary>
+    public static SqlCondition Sql(TimeFilter? time, LayerDefinition layer) =>
+        time is null ? SqlCondition.True : FilterSql.Generate(layer, time.Filter, prefix: "time_");
 
     /// <summary>The text that identifies the filter in a cache key (today's date when "current" was used).</summary>
     public string CacheKey => string.Join(",", Intervals.Select(i => $"{i.Start:yyyy-MM-dd}/{i.End:yyyy-MM-dd}"));
 
-    private static (DateOnly First, DateOnly Last) Instant(string text, string whole, TimeSpan localOffset, DateOnly today, ref bool usesToday)
+    private static (DateOnly First, DateOnly Last) Days(string text, string whole, DateTimeOffset now, ref bool usesToday)
     {
-        var lower = text.ToLowerInvariant();
-        if (lower is "current" or "present" or "now")
+        if (text.ToLowerInvariant() is "current" or "present" or "now")
         {
             usesToday = true;
+            var today = CityTime.Today(now);
             return (today, today);
         }
 
-        var invariant = CultureInfo.InvariantCulture;
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, invariant, out var year) && year >= 1)
+        try
         {
-            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            return CityTime.ParseDays(text);
         }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM", invariant, DateTimeStyles.None, out var month))
+        catch (FormatException e)
         {
-            return (month, month.AddMonths(1).AddDays(-1));
+            throw Invalid(whole, e.Message.TrimEnd('.'));
         }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
-        {
-            return (day, day);
-        }
-
-        if (text.Length > 10 && text[10] is 'T' or 't')
-        {
-            var hasZone = text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 10;
-            if (hasZone && DateTimeOffset.TryParse(text, invariant, DateTimeStyles.None, out var zoned))
-            {
-                var local = DateOnly.FromDateTime(zoned.ToOffset(localOffset).DateTime);
-                return (local, local);
-            }
-
-            if (!hasZone && DateTime.TryParse(text, invariant, DateTimeStyles.None, out var unzoned))
-            {
-                var local = DateOnly.FromDateTime(unzoned);
-                return (local, local);
-            }
-        }
-
-        throw Invalid(whole, $"'{text}' is not an ISO 8601 date or date-time");
     }
 
     private static OwsException Invalid(string value, string why) =>
-        new(WmsExceptionCodes.InvalidDimensionValue, $"The TIME value '{value}' cannot be used: {why}.", Parameter);
+        new(WmsExceptionCodes.InvalidDimensionValue, $"The TIME value '{(value.Length > 200 ? value[..200] + "…" : value)}' cannot be used: {why}.", Parameter);
 }

@@ -1,0 +1,7 @@
+namespace EnvGis.Core.Filters;
+
+public enum DistanceOperator
+{
+    DWithin,
+    Beyond,
+}

@@ -1,0 +1,11 @@
+namespace EnvGis.Ows.Filters.Cql2;
+
+public enum Cql2TokenKind
+{
+    End,
+    Identifier,
+    QuotedIdentifier,
+    String,
+    Number,
+    Symbol,
+}
