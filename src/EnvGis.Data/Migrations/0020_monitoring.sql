@@ -295,7 +295,9 @@ BEGIN
         RETURN v_name;
     END IF;
     PERFORM pg_advisory_xact_lock(727020);
-    IF to_regclass('monitoring.' || v_name) IS NULL THEN
+    -- Read pg_class with a fresh snapshot: the catalogue cache may not yet know a table another load just made.
+    IF NOT EXISTS (SELECT 1 FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+                   WHERE n.nspname = 'monitoring' AND c.relname = v_name) THEN
         EXECUTE format('CREATE TABLE monitoring.%I (LIKE monitoring.observations INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', v_name);
         EXECUTE format('ALTER TABLE monitoring.observations ATTACH PARTITION monitoring.%I FOR VALUES FROM (%L) TO (%L)',
                        v_name, v_from, v_to);

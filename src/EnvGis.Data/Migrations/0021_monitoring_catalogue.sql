@@ -49,7 +49,6 @@ FROM (VALUES
   ('PM-2-5', NULL, 'PM2.5'), ('PM25', NULL, 'PM2.5'), ('PM2_5', NULL, 'PM2.5'), ('PM 2.5', NULL, 'PM2.5'), ('BUI PM2.5', NULL, 'PM2.5'),
   ('PM-10', NULL, 'PM10'), ('PM 10', NULL, 'PM10'), ('BUI PM10', NULL, 'PM10'),
   ('BUI TSP', NULL, 'TSP'), ('BUI TONG', NULL, 'TSP'),
-  ('NOX', NULL, 'NOx'),
   ('TEMPERATURE', NULL, 'TEMP'), ('NHIET DO', NULL, 'TEMP'), ('T', NULL, 'TEMP'),
   ('HUMIDITY', NULL, 'RH'), ('DO AM', NULL, 'RH'), ('HUM', NULL, 'RH'),
   ('WIND SPEED', NULL, 'WS'), ('TOC DO GIO', NULL, 'WS'),

@@ -80,6 +80,6 @@ public static class ObservationWriter
     /// <summary>Creates the month partitions the readings need, each in its own short transaction, before the load's.</summary>
     public static IEnumerable<DateTimeOffset> Months(IEnumerable<Reading> readings) =>
         readings.Select(r => r.Time.ToOffset(TimeSpan.FromHours(7)))
-            .Select(t => new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, TimeSpan.FromHours(7)))
+            .Select(t => new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime())
             .Distinct();
 }
