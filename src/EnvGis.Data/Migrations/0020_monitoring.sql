@@ -62,7 +62,7 @@ CREATE TABLE monitoring.deliveries (
     channel       text NOT NULL CHECK (channel IN ('http', 'ftp')),
     file_name     text NOT NULL,
     size_bytes    bigint NOT NULL CHECK (size_bytes >= 0),
-    sha256        text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    sha256        text CHECK (sha256 ~ '^[0-9a-f]{64}$'),       -- null when the file was too large to read
     user_name     text NOT NULL,
     unit_code     text,
     status        text NOT NULL CHECK (status IN ('loaded', 'rejected')),

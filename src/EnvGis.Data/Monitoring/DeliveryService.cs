@@ -63,6 +63,16 @@ public sealed class DeliveryService(NpgsqlDataSource dataSource, MonitoringCatal
             used.Select(s => s.Code).ToList());
     }
 
+    /// <summary>Logs and answers a file refused unread because it is larger than <see cref="DeliveryLimits.MaxFileBytes"/>.</summary>
+    public async Task<DeliveryResult> RejectTooLargeAsync(string name, long size, DeliveryActor actor, CancellationToken ct)
+    {
+        var problem = new DeliveryProblem(DeliveryProblemCodes.TooLarge,
+            $"The file is larger than {DeliveryLimits.MaxFileBytes / (1024 * 1024)} MB (text files: {DeliveryLimits.MaxTextBytes / (1024 * 1024)} MB).", name);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var id = await LogAsync(connection, null, new DeliveryFile(name, [], []), actor, DeliveryResult.Rejected, [], 0, [problem], ct, size);
+        return new DeliveryResult(name, DeliveryResult.Rejected, id, 0, 1, [problem], 0, 0, []);
+    }
+
     private async Task<Dictionary<string, Station>> StationsAsync(string[] codes, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
@@ -94,7 +104,8 @@ public sealed class DeliveryService(NpgsqlDataSource dataSource, MonitoringCatal
     }
 
     private static async Task<long> LogAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DeliveryFile file, DeliveryActor actor,
-        string status, IReadOnlyList<Station> stations, int accepted, IReadOnlyList<DeliveryProblem> problems, CancellationToken ct)
+        string status, IReadOnlyList<Station> stations, int accepted, IReadOnlyList<DeliveryProblem> problems, CancellationToken ct,
+        long? unreadSize = null)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -104,8 +115,8 @@ public sealed class DeliveryService(NpgsqlDataSource dataSource, MonitoringCatal
             """, connection, transaction);
         command.Parameters.AddWithValue("channel", actor.Channel);
         command.Parameters.AddWithValue("name", file.Name.Length > 255 ? file.Name[..255] : file.Name);
-        command.Parameters.AddWithValue("size", (long)file.Content.Length);
-        command.Parameters.AddWithValue("sha", Convert.ToHexStringLower(SHA256.HashData(file.Content)));
+        command.Parameters.AddWithValue("size", unreadSize ?? file.Content.Length);
+        command.Parameters.AddWithValue("sha", unreadSize is null ? Convert.ToHexStringLower(SHA256.HashData(file.Content)) : DBNull.Value);
         command.Parameters.AddWithValue("user", actor.UserName);
         command.Parameters.AddWithValue("unit", (object?)actor.UnitCode ?? DBNull.Value);
         command.Parameters.AddWithValue("status", status);
