@@ -20,10 +20,13 @@ public static class MonitoringEdrApi
     public static void MapMonitoringEdr(this IEndpointRouteBuilder app)
     {
         var edr = app.MapGroup(MonitoringEdr.Path).WithTags("OGC API – EDR").ExcludeFromDescription();
-        edr.MapGet("/", async (HttpContext context) => Json(context, await MonitoringEdr.CollectionAsync(context), "application/json"));
+        edr.MapGet("", CollectionAsync);
         edr.MapGet("/locations", LocationsAsync);
         edr.MapGet("/locations/{code}", LocationAsync);
     }
+
+    private static async Task<IResult> CollectionAsync(HttpContext context, CancellationToken ct) =>
+        Json(context, await MonitoringEdr.CollectionAsync(context), "application/json");
 
     private static async Task<IResult> LocationsAsync(HttpContext context, MonitoringStationStore stations)
     {
