@@ -12,9 +12,9 @@ public sealed class MonitoringMaintenance(NpgsqlDataSource dataSource)
     /// Sets <c>silent</c> on automatic stations that delivered before but nothing for the rules' silence
     /// time, and clears it when they deliver again (a load clears it too). Stations that never delivered
     /// stay null ("no data"). Only changed rows are updated, and no statement runs when none changed, so
-    /// the layer's data_version moves only on a real change. Returns the number of stations changed.
+    /// the layer's data_version moves only on a real change.
     /// </summary>
-    public async Task<int> FlagSilenceAsync(CancellationToken ct)
+    public async Task FlagSilenceAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -32,7 +32,7 @@ public sealed class MonitoringMaintenance(NpgsqlDataSource dataSource)
             END
             $$
             """);
-        return await command.ExecuteNonQueryAsync(ct);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Makes this month's and next month's observation partitions if they are missing.</summary>
