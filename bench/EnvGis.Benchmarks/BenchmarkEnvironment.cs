@@ -22,7 +22,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public const int SyntheticCount = 100_000;
 
     /// <summary>The administrator's password on the benchmark server (parts that write, e.g. monitoring uploads).</summary>
-    public const string AdminPassword = "Bench-admin-pw-2026";
+    public const string AdminPassword = "Hp-bench-5ecret-2026";
 
     private readonly string dataDirectory;
     private readonly EmbeddedCluster cluster;

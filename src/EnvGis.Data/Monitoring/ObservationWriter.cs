@@ -3,8 +3,8 @@ using NpgsqlTypes;
 namespace EnvGis.Data.Monitoring;
 
 /// <summary>
-/// Stores a delivery's readings: binary COPY into a staging table, the values it replaces recorded, one
-/// upsert into the partitioned observations (the later delivery wins), then each series' latest reading
+/// Stores a delivery's readings: binary COPY into a staging table, then one statement that records the
+/// values it replaces and upserts into the partitioned observations (the later delivery wins), then each series' latest reading
 /// and the stations' last delivery. Leaves <c>touched_hours</c> for the aggregates.
 /// </summary>
 public static class ObservationWriter
@@ -19,14 +19,15 @@ public static class ObservationWriter
         await using (var copy = await load.Connection.BeginBinaryImportAsync(
             "COPY staging (station_id, parameter_id, observed_at, value, status) FROM STDIN (FORMAT BINARY)", ct))
         {
+            // Synchronous writes: they only fill Npgsql's buffer (flushed as it fills); an await per field costs more than the copy.
             foreach (var r in readings)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(r.StationId, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(r.ParameterId, NpgsqlDbType.Smallint, ct);
-                await copy.WriteAsync(r.Time, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(r.Value, NpgsqlDbType.Double, ct);
-                await copy.WriteAsync(r.Status, NpgsqlDbType.Smallint, ct);
+                copy.StartRow();
+                copy.Write(r.StationId, NpgsqlDbType.Bigint);
+                copy.Write(r.ParameterId, NpgsqlDbType.Smallint);
+                copy.Write(r.Time, NpgsqlDbType.TimestampTz);
+                copy.Write(r.Value, NpgsqlDbType.Double);
+                copy.Write(r.Status, NpgsqlDbType.Smallint);
             }
 
             await copy.CompleteAsync(ct);
@@ -34,25 +35,27 @@ public static class ObservationWriter
 
         var from = readings.Min(r => r.Time);
         var to = readings.Max(r => r.Time);
-        // The planner must know how small the staging table is, so it probes the observations' index.
-        await load.ExecuteAsync("ANALYZE staging", ct);
+        // One statement: the CTE reads the values being replaced before the upsert changes them (one snapshot).
+        // The planner sizes the unanalysed staging table from its pages, so it probes the observations' index.
         var replaced = await load.ExecuteAsync(
             """
+            WITH old AS (
+                SELECT s.station_id, s.parameter_id, s.observed_at, o.value AS old_value, o.status AS old_status, o.delivery_id AS old_delivery,
+                       s.value, s.status
+                FROM staging AS s
+                JOIN monitoring.observations AS o
+                  ON o.station_id = s.station_id AND o.parameter_id = s.parameter_id AND o.observed_at = s.observed_at
+                WHERE o.observed_at BETWEEN @from AND @to AND (o.value, o.status) IS DISTINCT FROM (s.value, s.status)
+            ), upsert AS (
+                INSERT INTO monitoring.observations AS o (station_id, observed_at, value, delivery_id, parameter_id, status)
+                SELECT station_id, observed_at, value, @delivery, parameter_id, status FROM staging
+                ON CONFLICT (station_id, parameter_id, observed_at)
+                DO UPDATE SET value = excluded.value, status = excluded.status, delivery_id = excluded.delivery_id
+            )
             INSERT INTO monitoring.replacements (station_id, parameter_id, observed_at, old_value, old_status, old_delivery_id,
                                                  new_value, new_status, new_delivery_id)
-            SELECT s.station_id, s.parameter_id, s.observed_at, o.value, o.status, o.delivery_id, s.value, s.status, @delivery
-            FROM staging AS s
-            JOIN monitoring.observations AS o
-              ON o.station_id = s.station_id AND o.parameter_id = s.parameter_id AND o.observed_at = s.observed_at
-            WHERE o.observed_at BETWEEN @from AND @to AND (o.value, o.status) IS DISTINCT FROM (s.value, s.status)
+            SELECT station_id, parameter_id, observed_at, old_value, old_status, old_delivery, value, status, @delivery FROM old
             """, ct, ("delivery", load.DeliveryId), ("from", from), ("to", to));
-        await load.ExecuteAsync(
-            """
-            INSERT INTO monitoring.observations AS o (station_id, observed_at, value, delivery_id, parameter_id, status)
-            SELECT station_id, observed_at, value, @delivery, parameter_id, status FROM staging
-            ON CONFLICT (station_id, parameter_id, observed_at)
-            DO UPDATE SET value = excluded.value, status = excluded.status, delivery_id = excluded.delivery_id
-            """, ct, ("delivery", load.DeliveryId));
         await load.ExecuteAsync(
             """
             INSERT INTO monitoring.series AS s (station_id, parameter_id, first_at, last_at, last_value, last_status)
@@ -72,7 +75,6 @@ public static class ObservationWriter
 
             CREATE TEMP TABLE touched_hours ON COMMIT DROP AS
             SELECT DISTINCT station_id, parameter_id, date_trunc('hour', observed_at, 'Asia/Ho_Chi_Minh') AS hour FROM staging;
-            ANALYZE touched_hours;
             """, ct, ("delivery", load.DeliveryId));
         return replaced;
     }
