@@ -3,10 +3,30 @@ using Npgsql;
 
 namespace EnvGis.Data.Monitoring;
 
-/// <summary>The parameter catalogue in the database: read for every delivery, written by the administrator.</summary>
+/// <summary>
+/// The parameter catalogue in the database: read by every delivery and series read, written by the
+/// administrator. Kept in memory for a few seconds (an edit here clears it at once; another server of a
+/// cluster sees it within <see cref="CacheFor"/>).
+/// </summary>
 public sealed class MonitoringCatalogueStore(NpgsqlDataSource dataSource)
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
+    private volatile Tuple<MonitoringCatalogue, DateTime>? cached;
+
     public async Task<MonitoringCatalogue> LoadAsync(CancellationToken ct)
+    {
+        if (cached is { } hit && DateTime.UtcNow - hit.Item2 < CacheFor)
+        {
+            return hit.Item1;
+        }
+
+        var catalogue = await ReadAsync(ct);
+        cached = Tuple.Create(catalogue, DateTime.UtcNow);
+        return catalogue;
+    }
+
+    private async Task<MonitoringCatalogue> ReadAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var parameters = new List<Parameter>();
@@ -47,7 +67,7 @@ public sealed class MonitoringCatalogueStore(NpgsqlDataSource dataSource)
     /// <summary>The catalogue as the administrator edits it: each parameter with its aliases and units.</summary>
     public async Task<IReadOnlyList<ParameterDefinition>> ListAsync(CancellationToken ct)
     {
-        var catalogue = await LoadAsync(ct);
+        var catalogue = await ReadAsync(ct);
         await using var command = dataSource.CreateCommand(
             "SELECT parameter_id, alias, station_type FROM monitoring.parameter_aliases ORDER BY parameter_id, alias, station_type NULLS FIRST");
         var aliases = new List<(short Id, AliasDefinition Alias)>();
@@ -154,6 +174,7 @@ public sealed class MonitoringCatalogueStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(ct);
+        cached = null;
         return (created, null);
     }
 }

@@ -2,10 +2,24 @@ using Npgsql;
 
 namespace EnvGis.Data.Monitoring;
 
-/// <summary>Reads and changes the one row of monitoring.rules.</summary>
+/// <summary>Reads and changes the one row of monitoring.rules (kept in memory like the catalogue: <see cref="MonitoringCatalogueStore.CacheFor"/>).</summary>
 public sealed class MonitoringRulesStore(NpgsqlDataSource dataSource)
 {
+    private volatile Tuple<MonitoringRules, DateTime>? cached;
+
     public async Task<MonitoringRules> GetAsync(CancellationToken ct)
+    {
+        if (cached is { } hit && DateTime.UtcNow - hit.Item2 < MonitoringCatalogueStore.CacheFor)
+        {
+            return hit.Item1;
+        }
+
+        var rules = await ReadAsync(ct);
+        cached = Tuple.Create(rules, DateTime.UtcNow);
+        return rules;
+    }
+
+    private async Task<MonitoringRules> ReadAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
             "SELECT hour_min_coverage, eight_hour_min_hours, day_min_hours, max_age_days, max_future_minutes, silence_minutes FROM monitoring.rules");
@@ -32,6 +46,7 @@ public sealed class MonitoringRulesStore(NpgsqlDataSource dataSource)
         try
         {
             await command.ExecuteNonQueryAsync(ct);
+            cached = null;
             return null;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
