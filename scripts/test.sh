@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Quick start (2): installs what the tests need (PostgreSQL + PostGIS, GDAL, OWSLib, QGIS, Chromium, the
-# OpenAPI linter), builds
+# Quick start (2): installs what the tests need (PostgreSQL + PostGIS, GDAL, OWSLib, QGIS, Chromium, pure-ftpd,
+# the OpenAPI linter), builds
 # everything, and runs every test: the portal's unit tests (node), then unit, integration (throwaway
 # embedded PostGIS clusters), real OGC clients and the portal in headless Chromium (dotnet test).
 # Ends with one line "Tests: N passed, N failed, N skipped" over both.
@@ -9,7 +9,8 @@ root=$(repo_root)
 cd "$root"
 require_tool dotnet "install the .NET 10 SDK"
 ensure_server_packages
-ensure_debian_packages gdal-bin python3-owslib chromium fonts-dejavu-core docker-compose python3-qgis qgis-providers
+ensure_debian_packages gdal-bin python3-owslib chromium fonts-dejavu-core docker-compose python3-qgis qgis-providers \
+  pure-ftpd curl
 build_portal "$root"
 # Command-line tools the tests run (the OpenAPI linter), from their lock file.
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)

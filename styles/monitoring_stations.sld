@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- EnvGis style of layer monitoring_stations: mark by station type; air stations coloured by the official VN_AQI bands (Decision 1459/QĐ-TCMT). Conventions: styles/README.md -->
+<!-- EnvGis style of layer monitoring_stations: mark by station type; air stations coloured by their latest hourly VN_AQI in the official bands (Decision 1459/QĐ-TCMT; the live aqi column kept by the monitoring ingestion, docs/monitoring.md); a grey cross over silent stations. Conventions: styles/README.md -->
 <StyledLayerDescriptor version="1.0.0"
     xmlns="http://www.opengis.net/sld"
     xmlns:ogc="http://www.opengis.net/ogc"
@@ -398,6 +398,34 @@
                 </Stroke>
               </Mark>
               <Size>12</Size>
+            </Graphic>
+          </PointSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>silent</Name>
+          <Title>Mất tín hiệu (không nhận được số liệu)</Title>
+          <Abstract>en: No data received (silent station)
+Drawn over the station's own mark; the monitoring service sets silent (docs/monitoring.md).</Abstract>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>silent</ogc:PropertyName>
+              <ogc:Literal>true</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <PointSymbolizer>
+            <Graphic>
+              <Mark>
+                <WellKnownName>x</WellKnownName>
+                <Fill>
+                  <CssParameter name="fill">#616161</CssParameter>
+                  <CssParameter name="fill-opacity">1</CssParameter>
+                </Fill>
+                <Stroke>
+                  <CssParameter name="stroke">#616161</CssParameter>
+                  <CssParameter name="stroke-width">2</CssParameter>
+                </Stroke>
+              </Mark>
+              <Size>8</Size>
             </Graphic>
           </PointSymbolizer>
         </Rule>

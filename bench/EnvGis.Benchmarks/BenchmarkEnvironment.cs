@@ -21,6 +21,9 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public const string SyntheticLayer = "benchmark_polygons";
     public const int SyntheticCount = 100_000;
 
+    /// <summary>The administrator's password on the benchmark server (parts that write, e.g. monitoring uploads).</summary>
+    public const string AdminPassword = "Hp-bench-5ecret-2026";
+
     private readonly string dataDirectory;
     private readonly EmbeddedCluster cluster;
     private readonly Process server;
@@ -79,6 +82,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
 
         start.Environment["ConnectionStrings__EnvGis"] = cluster.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ENVGIS_ADMIN_PASSWORD"] = AdminPassword;
+        start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");
         var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };
         server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };

@@ -1,8 +1,8 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi monitoring]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi", "monitoring"];
 var root = FindRepositoryRoot();
 await using var env = await BenchmarkEnvironment.StartAsync(root);
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
@@ -25,6 +25,11 @@ if (parts.Contains("ogcapi"))
 if (parts.Contains("wms"))
 {
     await WmsBenchmark.RunAsync(env, root);
+}
+
+if (parts.Contains("monitoring"))
+{
+    await MonitoringBenchmark.RunAsync(env);
 }
 
 static string FindRepositoryRoot()

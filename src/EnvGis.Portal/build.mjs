@@ -22,6 +22,7 @@ const options = {
   outdir,
   bundle: true,
   format: 'esm',
+  splitting: true, // lazily imported parts (the monitoring station view) become their own chunks
   target: ['chrome109', 'edge109', 'firefox115', 'safari15.4'],
   minify: !watch,
   sourcemap: 'linked',

@@ -22,7 +22,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
 
         var attributes = new Dictionary<string, List<AttributeDefinition>>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
-            "SELECT layer, name, type, required, allowed_values, label_vi, label_en, value_labels::text FROM catalogue.attributes ORDER BY layer, ordinal",
+            "SELECT layer, name, type, required, allowed_values, label_vi, label_en, value_labels::text, measured FROM catalogue.attributes ORDER BY layer, ordinal",
             connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -42,6 +42,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                     new LocalizedText(reader.GetString(5), reader.GetString(6)))
                 {
                     ValueLabels = reader.IsDBNull(7) ? null : ParseValueLabels(reader.GetString(7)),
+                    Measured = reader.GetBoolean(8),
                 });
             }
         }

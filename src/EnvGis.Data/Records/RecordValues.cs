@@ -77,6 +77,26 @@ public static class RecordValues
         throw RecordException.Invalid($"The layer '{layer.Name}' has no property '{name}'.", name);
     }
 
+    /// <summary>
+    /// The values without the measured attributes (a station's live AQI…, docs/monitoring.md): a value for
+    /// one is refused, a null (as WFS clients send every property) is dropped, so no channel can set them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?> WithoutMeasured(LayerDefinition layer, IReadOnlyDictionary<string, object?> values)
+    {
+        var measured = values.Keys.Where(k => layer.FindAttribute(k)?.Measured == true).ToList();
+        if (measured.Count == 0)
+        {
+            return values;
+        }
+
+        if (measured.FirstOrDefault(k => values[k] is not null) is { } set)
+        {
+            throw RecordException.Invalid($"'{set}' is a measured value kept by the monitoring system and cannot be set.", set);
+        }
+
+        return values.Where(v => !measured.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    }
+
     /// <summary>Refuses missing or null required attributes: all of them for an insert, the given ones for an update.</summary>
     public static void CheckRequired(LayerDefinition layer, IReadOnlyDictionary<string, object?> values, bool insert)
     {

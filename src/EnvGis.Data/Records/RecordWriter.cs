@@ -76,6 +76,7 @@ public sealed class RecordWriter : IAsyncDisposable
             throw refusal;
         }
 
+        values = RecordValues.WithoutMeasured(layer, values);
         RecordValues.CheckRequired(layer, values, insert: true);
         var prepared = await PrepareGeometryAsync(layer, geometry, ct);
         await SetActionAsync(RecordAction.Create, comment, ct);
@@ -111,6 +112,7 @@ public sealed class RecordWriter : IAsyncDisposable
                 $"Record {layer.Name}.{id} is {current.Status}; its status changes only through the workflow actions (submit, approve, reject, publish), not by editing it to '{statusAsSent}'.",
                 RecordMetadata.Status);
         }
+        values = RecordValues.WithoutMeasured(layer, values);
         RecordValues.CheckRequired(layer, values, insert: false);
         var prepared = geometry is null ? null : await PrepareGeometryAsync(layer, geometry, ct);
         await SetActionAsync(RecordAction.Update, comment, ct);
@@ -197,7 +199,7 @@ public sealed class RecordWriter : IAsyncDisposable
         }
 
         await SetActionAsync(RecordAction.Restore, comment ?? $"history entry {entry}", ct);
-        var columns = layer.Attributes.Select(a => a.Name).Concat(EditableMetadata.All.Select(m => m.Name))
+        var columns = layer.Attributes.Where(a => !a.Measured).Select(a => a.Name).Concat(EditableMetadata.All.Select(m => m.Name))
             .Append(RecordMetadata.CommuneCode).Select(SqlIdentifier.Quote).ToList();
         var table = SqlIdentifier.LayerTable(layer.Name);
         await using var command = Command($"""

@@ -29,7 +29,8 @@ function createFormatter(kind) {
       );
     case 'datetime':
       return new Intl.DateTimeFormat(locale(), {
-        ...(en ? { dateStyle: 'medium' } : { day: '2-digit', month: '2-digit', year: 'numeric' }),
+        // dateStyle cannot be combined with hour/minute (a TypeError in English): spell the parts out.
+        ...(en ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: '2-digit', month: '2-digit', year: 'numeric' }),
         hour: '2-digit',
         minute: '2-digit',
         hourCycle: 'h23',

@@ -25,7 +25,7 @@ const INT32 = [-2147483648, 2147483647];
  *   labelKey (i18n), metadata.
  */
 export function fieldsFor(layer) {
-  const attributes = (layer.attributes ?? []).map((a) => ({
+  const attributes = (layer.attributes ?? []).filter((a) => !a.measured).map((a) => ({
     name: a.name,
     type: a.type,
     required: Boolean(a.required),

@@ -9,6 +9,7 @@ import { formatValue } from './format.js';
 import { has, localized, onLanguageChange, t } from './i18n.js';
 import { featuresAtPixel } from './hits.js';
 import { BASE_LAYER } from './layers.js';
+import { stationPanel } from './monitoring/panel.js';
 
 const MAX_FEATURES = 5;
 const HIT_TOLERANCE = 4;
@@ -158,6 +159,7 @@ function featureSection(entry, feature) {
     metadata.length ? definitionList('feature-metadata', metadata) : null,
     // Documents, when the record has any the visitor may read (shown once loaded).
     id !== undefined && entry.name !== BASE_LAYER ? attachmentSection(entry.name, Number(id)) : null,
+    entry.name === 'monitoring_stations' ? stationPanel(feature) : null,
   ]);
 }
 

@@ -58,7 +58,10 @@ public sealed record LayerResponse(
         layer.Category,
         layer.GeometryKind.ToString(),
         layer.LabelAttribute,
-        layer.Attributes.Select(a => new AttributeResponse(a.Name, a.Type.Name(), a.Required, a.AllowedValues, a.Label, a.ValueLabels)).ToList());
+        layer.Attributes.Select(a => new AttributeResponse(a.Name, a.Type.Name(), a.Required, a.AllowedValues, a.Label, a.ValueLabels)
+        {
+            Measured = a.Measured ? true : null,
+        }).ToList());
 }
 
 public sealed record AttributeResponse(
@@ -67,4 +70,8 @@ public sealed record AttributeResponse(
     bool Required,
     IReadOnlyList<string>? AllowedValues,
     LocalizedText Label,
-    IReadOnlyDictionary<string, LocalizedText>? ValueLabels);
+    IReadOnlyDictionary<string, LocalizedText>? ValueLabels)
+{
+    /// <summary>True for measured values kept by the monitoring system (no form offers them); absent otherwise.</summary>
+    public bool? Measured { get; init; }
+}

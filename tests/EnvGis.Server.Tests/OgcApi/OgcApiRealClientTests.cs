@@ -93,7 +93,9 @@ public sealed partial class OgcApiRealClientTests(ServerFixture server)
         {
             var output = await RunAsync("/usr/bin/python3", [file, Root + "/"]);
             Assert.Contains("CONFORMS True", output, StringComparison.Ordinal);
-            Assert.Contains("COLLECTIONS " + string.Join(',', (await server.PublicLayersAsync()).Order(StringComparer.Ordinal)), output, StringComparison.Ordinal);
+            // The public layers and the monitoring EDR collection.
+            Assert.Contains("COLLECTIONS " + string.Join(',', (await server.PublicLayersAsync()).Append("monitoring").Order(StringComparer.Ordinal)),
+                output, StringComparison.Ordinal);
             var bbox = await server.PublicCountAsync("communes", "ST_Intersects(geom, ST_MakeEnvelope(106.5, 20.7, 106.9, 21.0, 4326))");
             Assert.Contains($"PAGE 5 {bbox}", output, StringComparison.Ordinal);
             Assert.Contains("FOUND [\"Đồ Sơn\"]", output, StringComparison.Ordinal);

@@ -1,0 +1,17 @@
+namespace EnvGis.Data.Monitoring;
+
+/// <summary>A recorded exceedance: station, parameter (canonical unit), averaging period and its bounds, the mean, the limit and its standard.</summary>
+public sealed record Exceedance(
+    long Id,
+    string Station,
+    string StationName,
+    string Parameter,
+    string Unit,
+    string Averaging,
+    DateTime PeriodStart,
+    DateTime PeriodEnd,
+    double Value,
+    double? Low,
+    double? High,
+    string Standard,
+    DateTime DetectedAt);
