@@ -9,10 +9,10 @@ import Attribution from 'ol/control/Attribution.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import Zoom from 'ol/control/Zoom.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
-import { setUpAbout } from './about.js';
-import { featuresAtPixel } from './hits.js';
-import { getConfig, getLayers, getStyle, getTileJson } from './api.js';
-import { language, onLanguageChange, setLanguage, t, translateStatic } from './i18n.js';
+import { setUpAbout } from './map/about.js';
+import { featuresAtPixel } from './map/hits.js';
+import { getConfig, getLayers, getStyle, getTileJson } from './map/api.js';
+import { language, onLanguageChange, setLanguage, t, translateStatic } from './core/i18n.js';
 import {
   BASE_LAYER,
   DEFAULT_VISIBLE,
@@ -22,16 +22,15 @@ import {
   createVectorTileLayer,
   drawOrder,
   tileJsonExtent,
-} from './layers.js';
-import { buildPanel } from './panel.js';
-import { createPopup } from './popup.js';
-import { setUpSearch } from './search.js';
-import { compileStyle } from './styles.js';
-import './strings-edit.js';
-import { createEditLayers } from './editlayers.js';
-import { restore } from './session.js';
-import { setUpAccountArea } from './signin.js';
-import { setUpWorkspace } from './workspace.js';
+} from './map/layers.js';
+import { buildPanel } from './map/panel.js';
+import { createPopup } from './map/popup.js';
+import { setUpSearch } from './map/search.js';
+import { compileStyle } from './map/styles.js';
+import { createEditLayers } from './edit/editlayers.js';
+import { restore } from './account/session.js';
+import { setUpAccountArea } from './account/signin.js';
+import { setUpWorkspace } from './edit/workspace.js';
 
 /** Where the view may be panned: the city (lon 106.12–107.75, lat 20.10–21.24) with a wide margin. */
 const PAN_LIMIT = transformExtent([104.5, 19.0, 109.5, 22.5], 'EPSG:4326', 'EPSG:3857');

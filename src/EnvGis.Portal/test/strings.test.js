@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { strings } from '../src/i18n.js';
-import '../src/strings-edit.js';
+import { strings } from '../src/core/i18n.js';
+
 
 const source = new URL('../src/', import.meta.url);
-const files = readdirSync(source).filter((f) => f.endsWith('.js'));
+const files = readdirSync(source, { recursive: true }).filter((f) => f.endsWith('.js') && !f.startsWith('i18n'));
 const code = files.map((f) => readFileSync(new URL(f, source), 'utf8')).join('\n');
 
 describe('UI strings', () => {
