@@ -46,6 +46,18 @@ export function capabilities(acc) {
   };
 }
 
+/**
+ * Takes the account the bootstrap answered with (null for anonymous visitors) and its antiforgery token.
+ * @param {?Object} acc Account.
+ * @param {?string} token Antiforgery token for the signed-in account.
+ */
+export function adopt(acc, token) {
+  if (acc && token) {
+    setAntiforgery(token);
+  }
+  set(acc ?? null);
+}
+
 /** Reads who is signed in (after a reload the cookie may still hold a session). */
 export async function restore() {
   try {

@@ -3,11 +3,18 @@
 // is sent again; drafts and the open form stay as they were.
 
 import { h, replaceChildren } from '../core/dom.js';
-import { onLanguageChange, t } from '../core/i18n.js';
+import { has, onLanguageChange, t } from '../core/i18n.js';
 import { account, onAccountChange, onUnauthorized, signIn, signOut } from './session.js';
-import { button, labelled, message } from '../core/ui.js';
+import { button, describeError, labelled, message } from '../core/ui.js';
+import { changeOwnPassword } from './password.js';
 
 const ROLE_KEYS = ['administrator', 'editor', 'approver', 'reporter', 'client'];
+
+/** A refused sign-in in the chosen language: the server's code when it sends one, else the general reason. */
+export function signInFailure(error) {
+  const key = error?.code && `signIn.code.${error.code}`;
+  return key && has(key) ? t(key) : t('signIn.failedWhy');
+}
 
 /**
  * Opens the sign-in dialog.
@@ -39,7 +46,7 @@ export function openSignIn({ expired = false } = {}) {
         await signIn(userInput.value.trim().toLowerCase(), passwordInput.value);
         finish(true);
       } catch (error) {
-        message(note, error?.status === 401 ? `${t('signIn.failed')} ${error.detail ?? ''}`.trim() : t('err.network'), 'error');
+        message(note, error?.status === 401 || error?.status === 429 ? signInFailure(error) : describeError(error), 'error');
         passwordInput.select();
       } finally {
         submit.disabled = false;
@@ -79,6 +86,7 @@ export function setUpAccountArea(container) {
         h('strong', { text: acc.userName }),
         h('span', { class: 'who-role', text: ` · ${role} · ${acc.unit?.code ?? ''}` }),
       ]),
+      button('account.password', () => changeOwnPassword(), { kind: 'header', dataset: { testid: 'own-password' } }),
       button('signOut', async () => {
         await signOut();
       }, { kind: 'header' }),

@@ -8,7 +8,7 @@ import { createUsersSection } from './users.js';
 import { h, replaceChildren } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 
-export function createAdminPanel(container, ctx) {
+export function createAdminPanel(container, ctx, { open = ['users'] } = {}) {
   let unitsPromise = null;
   const shared = {
     ...ctx,
@@ -28,18 +28,20 @@ export function createAdminPanel(container, ctx) {
     const details = h('details', { class: 'admin-section', open, dataset: { section: key } }, [h('summary', { text: t(`admin.section.${key}`) }), body]);
     return { details, body };
   };
-  const users = section('users', true);
-  const units = section('units', false);
-  const review = section('review', false);
+  const users = section('users', open.includes('users'));
+  const units = section('units', open.includes('units'));
+  const review = section('review', open.includes('review'));
   replaceChildren(container, [users.details, units.details, review.details]);
   createUsersSection(users.body, shared);
   createUnitsSection(units.body, shared);
   let reviewLoaded = false;
-  review.details.addEventListener('toggle', () => {
+  const loadReview = () => {
     if (review.details.open && !reviewLoaded) {
       reviewLoaded = true;
       createReviewSection(review.body);
     }
-  });
+  };
+  review.details.addEventListener('toggle', loadReview);
+  loadReview();
   return { destroy: () => container.replaceChildren() };
 }

@@ -3,7 +3,7 @@
 // words. Text only through textContent (dom.js).
 
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { has, language, t } from './i18n.js';
 
 /** A button with a UI string. */
 export function button(key, onclick, { kind = '', params, title, disabled = false, dataset } = {}) {
@@ -59,21 +59,28 @@ export function message(element, text, kind = 'info') {
 }
 
 /**
- * A server refusal in words: a Vietnamese/English lead by status, then the server's detail.
+ * A server refusal in the chosen language: the problem's machine-readable `code` mapped to a sentence
+ * (i18n `err.code.<code>`), else a sentence by HTTP status. The server's own detail is English: it is
+ * added only when the portal speaks English.
  * @param {any} error ApiError or Error.
  * @return {string} Text.
  */
 export function describeError(error) {
   const status = error?.status;
+  const code = error?.code ? `err.code.${error.code}` : null;
+  if (code && has(code)) {
+    return t(code);
+  }
   const lead = status === 0 ? t('err.network')
     : status === 401 ? t('err.signIn')
       : status === 403 ? t('err.forbidden')
         : status === 404 ? t('err.notFound')
           : status === 409 ? t('err.conflict')
             : status === 413 ? t('err.tooLarge')
-              : status >= 500 ? t('err.server')
-                : status ? t('err.invalid') : t('err.unexpected');
-  const detail = error?.detail && error.detail !== lead ? ` ${t('err.serverSaid')} ${error.detail}` : '';
+              : status === 429 ? t('err.tooMany')
+                : status >= 500 ? t('err.server')
+                  : status ? t('err.invalid') : t('err.unexpected');
+  const detail = language() === 'en' && error?.detail && error.detail !== lead ? ` ${t('err.serverSaid')} ${error.detail}` : '';
   return `${lead}${detail}`;
 }
 

@@ -118,6 +118,8 @@ export class GeometryEditor {
     this.removeInteractions();
     this.modeName = mode;
     this.map.set('editing', mode !== 'none');
+    // Phones: the panel shrinks while a shape is drawn (portal.css body.drawing).
+    document.body.classList.toggle('drawing', mode === 'draw' || mode === 'hole');
     if (mode === 'draw' || mode === 'hole') {
       const type = mode === 'hole' ? 'Polygon' : DRAW_TYPE[this.kind];
       this.draw = new Draw({ type, stopClick: true });
@@ -222,6 +224,7 @@ export class GeometryEditor {
     this.removeInteractions();
     this.modeName = 'none';
     this.map.set('editing', false);
+    document.body.classList.remove('drawing');
     this.source.clear();
   }
 }

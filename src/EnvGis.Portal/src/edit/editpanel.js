@@ -15,6 +15,8 @@ import { has, localized, onLanguageChange, t } from '../core/i18n.js';
 import { openImportDialog } from './importview.js';
 import { act, archiveRecord, createRecord, getRecord, history, listRecords, recordIdOf, replaceRecord, restoreRecord } from '../core/records.js';
 import { button, confirmDialog, describeError, message } from '../core/ui.js';
+import { recordActions } from '../account/permissions.js';
+import { submitDrafts } from './bulksubmit.js';
 
 const MODES = [
   ['draw', 'edit.modeDraw'],
@@ -398,6 +400,8 @@ export function createEditPanel(container, ctx) {
     replaceChildren(workBox, [
       h('h3', { class: 'work-title', text: `${title} — ${localized(entry.title)}` }),
       draft.status ? h('p', { class: 'record-status', text: `${t('status')}: ${statusText(draft.status)}` }) : null,
+      ['approved', 'published'].includes(draft.status) && recordActions(account, draft.layer, { status: draft.status, owner_unit: account.unit.code }).edit === 'propose'
+        ? h('p', { class: 'message info', dataset: { testid: 'propose-note' }, text: t('edit.proposeNote') }) : null,
       h('p', { class: 'field-hint', text: t(`edit.hint.${entry.geometryType}`) }),
       toolsBox,
       problemList,
@@ -425,11 +429,25 @@ export function createEditPanel(container, ctx) {
     return ctx.scope.wholeCity ? t('edit.scopeCity') : t('edit.scopeCommunes', { communes: ctx.scope.names.join(', ') });
   }
 
+  async function submitAll() {
+    const entry = layerOf(layerName);
+    const candidates = store.list().filter((d) => d.layer === layerName && d.recordId === null && draft?.id !== d.id);
+    if (!await confirmDialog(t('edit.submitAllTitle'), t('edit.submitAllText', { count: String(candidates.length) }), { confirmKey: 'edit.submitAll' })) {
+      return;
+    }
+    const result = await submitDrafts(store, candidates, entry, ctx.scope);
+    say('edit.submittedAll', result.failed.length ? 'error' : 'ok', { sent: String(result.sent.length), kept: String(result.kept) });
+    ctx.refreshLayer(entry.name);
+    refreshLists();
+  }
+
   function renderDrafts() {
     const drafts = store.list();
+    const newOnes = drafts.filter((d) => d.layer === layerName && d.recordId === null && draft?.id !== d.id).length;
     replaceChildren(draftsBox, drafts.length === 0 ? [] : [
       h('h3', { text: t('edit.localDrafts', { count: String(drafts.length) }) }),
       h('p', { class: 'field-hint', text: t('edit.localDraftsHint') }),
+      newOnes > 1 ? h('div', { class: 'actions' }, [button('edit.submitAll', submitAll, { kind: 'primary', params: { count: String(newOnes) } })]) : null,
       h('ul', { class: 'item-list' }, drafts.slice(0, MAX_LISTED).map((d) => {
         const entry = layerOf(d.layer);
         const name = labelOf(entry, d.texts, d.recordId ? `${d.layer}.${d.recordId}` : t('edit.untitled'));
@@ -488,11 +506,12 @@ export function createEditPanel(container, ctx) {
     const id = recordIdOf(feature.id);
     const p = feature.properties;
     const status = p.status;
+    const allowed = recordActions(account, entry.name, p);
     const actions = [];
-    if (status !== 'archived') {
-      actions.push(button('edit.edit', () => editRecord(entry.name, id), { kind: 'small' }));
+    if (allowed.edit) {
+      actions.push(button(allowed.edit === 'propose' ? 'edit.propose' : 'edit.edit', () => editRecord(entry.name, id), { kind: 'small', title: allowed.edit === 'propose' ? t('edit.proposeHint') : null }));
     }
-    if (status === 'draft' || status === 'rejected') {
+    if (allowed.submit) {
       actions.push(button('edit.submitShort', async () => {
         try {
           await act(entry.name, id, 'submit', p.version, null);
@@ -504,9 +523,14 @@ export function createEditPanel(container, ctx) {
         }
       }, { kind: 'small' }));
     }
-    actions.push(button('edit.history', () => ctx.showHistory(entry.name, id), { kind: 'small' }));
-    if (status === 'archived') {
+    if (allowed.history) {
+      actions.push(button('edit.history', () => ctx.showHistory(entry.name, id), { kind: 'small' }));
+    }
+    if (allowed.restore) {
       actions.push(button('edit.restore', async () => {
+        if (!await confirmDialog(t('edit.restoreTitle'), t('edit.restoreText', { id: feature.id }), { confirmKey: 'edit.restore' })) {
+          return;
+        }
         try {
           await restoreRecord(entry.name, id, p.version, null, null);
           say('edit.restored', 'ok', { id: feature.id });
@@ -516,7 +540,8 @@ export function createEditPanel(container, ctx) {
           sayError(error);
         }
       }, { kind: 'small' }));
-    } else {
+    }
+    if (allowed.remove) {
       actions.push(button('edit.delete', () => archive(entry.name, id, p.version), { kind: 'small danger' }));
     }
     return h('li', { class: `item status-${status}`, dataset: { record: feature.id, status } }, [

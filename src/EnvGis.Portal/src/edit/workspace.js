@@ -9,7 +9,9 @@ import { showHistory } from './historyview.js';
 import { onLanguageChange, t } from '../core/i18n.js';
 import { createReviewPanel } from './review.js';
 import { loadScope } from './scope.js';
-import { account, capabilities, onAccountChange } from '../account/session.js';
+import { account, capabilities } from '../account/session.js';
+import { recordActions } from '../account/permissions.js';
+import { createEditLayers } from './editlayers.js';
 import { button } from '../core/ui.js';
 
 const TABS = ['layers', 'edit', 'review', 'admin'];
@@ -18,7 +20,10 @@ const TABS = ['layers', 'edit', 'review', 'admin'];
  * @param {Object} base map, catalogue (Map name → entry), categories, layers (tile layers by name), editLayers.
  * @return {{popupActions: function(Object, Object): Array<Node>, panels: function(): Object}} Hooks.
  */
-export function setUpWorkspace(base) {
+export function setUpWorkspace(shared) {
+  // The editing layers (scope, snapping, the shape being edited, problems, comparisons) exist only
+  // once someone signs in: the public map never loads their code.
+  const base = { ...shared, editLayers: createEditLayers(shared.map) };
   const tabs = new Map(TABS.map((name) => [name, document.getElementById(`tab-${name}`)]));
   const panels = new Map(TABS.map((name) => [name, document.getElementById(`tabpanel-${name}`)]));
   const tabBar = document.getElementById('panel-tabs');
@@ -50,7 +55,6 @@ export function setUpWorkspace(base) {
   }
 
   const refreshLayer = (name) => base.layers.get(name)?.getSource()?.refresh();
-  const refreshAll = () => base.layers.forEach((layer) => layer.getSource()?.refresh());
 
   function teardown() {
     Object.values(live).forEach((panel) => panel?.destroy?.());
@@ -109,40 +113,46 @@ export function setUpWorkspace(base) {
     document.body.dataset.user = acc.userName;
   }
 
-  onAccountChange((acc) => {
-    refreshAll();
-    document.body.dataset.workspace = 'building';
-    build(acc).finally(() => {
-      document.body.dataset.workspace = 'ready';
-    });
-  });
   onLanguageChange(() => {
     if (live.admin && ctx) {
+      // Rebuilt in the new language with the same sections open.
+      const open = [...panels.get('admin').querySelectorAll('details[open]')].map((d) => d.dataset.section);
       live.admin.destroy();
-      live.admin = createAdminPanel(panels.get('admin'), ctx);
+      live.admin = createAdminPanel(panels.get('admin'), ctx, { open });
     }
   });
   select('layers');
 
   return {
-    /** Buttons in the feature popup for signed-in users: edit and history of the record. */
+    /** Buttons in the feature card for signed-in users: only what the server allows on this record. */
     popupActions(entry, feature) {
       const id = Number(feature.getId());
       if (!ctx || !Number.isInteger(id) || !account()) {
         return [];
       }
+      const status = feature.get('status');
+      // Tiles do not carry the owner: what a unit sees unpublished is its own; published records are checked by the server.
+      const owner = feature.get('owner_unit') ?? (status !== 'published' || ctx.capabilities.layers.includes(entry.name) ? ctx.account.unit.code : null);
+      const allowed = recordActions(ctx.account, entry.name, { status, owner_unit: owner });
       const actions = [];
-      if (ctx.capabilities.layers.includes(entry.name) && live.edit) {
-        actions.push(button('edit.edit', () => {
+      if (allowed.edit && live.edit) {
+        actions.push(button(allowed.edit === 'propose' ? 'edit.propose' : 'edit.edit', () => {
           select('edit');
           live.edit.editRecord(entry.name, id);
-        }, { kind: 'small' }));
+        }, { kind: 'small', title: allowed.edit === 'propose' ? t('edit.proposeHint') : null }));
       }
-      if (ctx.account.role === 'administrator' || feature.get('owner_unit') === ctx.account.unit.code || ctx.capabilities.layers.includes(entry.name)) {
+      if (allowed.history) {
         actions.push(button('edit.history', () => ctx.showHistory(entry.name, id), { kind: 'small' }));
       }
       return actions;
     },
+    build(acc) {
+      document.body.dataset.workspace = 'building';
+      return build(acc).finally(() => {
+        document.body.dataset.workspace = 'ready';
+      });
+    },
+    editLayers: base.editLayers,
     panels: () => live,
     select,
     tabTitle: (name) => t(`tab.${name}`),

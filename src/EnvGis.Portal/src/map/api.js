@@ -1,14 +1,14 @@
-// The server's portal API (see ARCHITECTURE.md). URLs are relative to the page so the portal also
-// works behind a path prefix.
+// The server's portal API (see README). URLs are relative to the page so the portal also works
+// behind a path prefix. Everything the map needs before its first tile comes in one call.
 
 /**
  * GETs a JSON document.
  * @param {string} path Path relative to the page.
  * @return {Promise<any>} The parsed body.
  */
-async function getJson(path) {
+export async function getJson(path) {
   const url = new URL(path, document.baseURI);
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
     throw new Error(`GET ${url.pathname} answered ${response.status}`);
   }
@@ -16,33 +16,26 @@ async function getJson(path) {
 }
 
 /**
- * @return {Promise<{attribution: string, baseMap: ?{url: string, attribution: string},
- *   initialView: {center: Array<number>, zoom: number}, citation: {vi: string, en: string}}>}
+ * The portal's start-up document (`/api/portal/bootstrap`): config, the signed-in account and its
+ * antiforgery token, the categories with the layers the caller may see, their styles and tile URLs.
+ * index.html preloads it, so it arrives while the script is still loading.
+ * @return {Promise<{config: Object, account: ?Object, antiforgeryToken: ?string, sessionEnded: boolean,
+ *   categories: Array<Object>, styles: Object<string, Object>, tiles: Object<string, Object>}>}
  */
-export function getConfig() {
-  return getJson('api/portal/config');
-}
-
-/** @return {Promise<{categories: Array<Object>}>} The catalogue the caller may see. */
-export function getLayers() {
-  return getJson('api/layers');
-}
-
-/**
- * @param {string} layer Layer name.
- * @return {Promise<Object>} The layer's style (rules and symbolizers).
- */
-export function getStyle(layer) {
-  return getJson(`api/layers/${encodeURIComponent(layer)}/style`);
+export async function getBootstrap() {
+  // Same mode and credentials as the <link rel=preload … crossorigin=anonymous> of index.html.
+  const url = new URL('api/portal/bootstrap', document.baseURI);
+  const response = await fetch(url, { mode: 'cors', credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new Error(`GET ${url.pathname} answered ${response.status}`);
+  }
+  return response.json();
 }
 
 /**
  * @param {string} layer Layer name.
- * @return {Promise<{tileJson: Object, url: string}>} The TileJSON and its absolute URL (tile
- *   templates in it may be relative to it).
+ * @return {Promise<Object>} The layer's TileJSON (its bounds give "zoom to layer").
  */
-export async function getTileJson(layer) {
-  const path = `tiles/${encodeURIComponent(layer)}.json`;
-  const tileJson = await getJson(path);
-  return { tileJson, url: new URL(path, document.baseURI).href };
+export function getTileJson(layer) {
+  return getJson(`tiles/${encodeURIComponent(layer)}.json`);
 }

@@ -17,6 +17,13 @@ import { escapeHtml } from '../core/dom.js';
 /** The layer drawn under everything as the base map when there is no external one. */
 export const BASE_LAYER = 'land';
 
+/**
+ * Where layer data can be (lon/lat): the box the sample land is clipped to, around the whole city.
+ * Tiles are requested only inside it. (Not the layer's current data bounds: those change when a
+ * signed-in user adds a record, and the map must show it without a reload.)
+ */
+export const DATA_BOUNDS = [106.0, 20.0, 107.9, 21.4];
+
 /** Over the sea-blue background where the base layer has no data. */
 const NO_DATA_VEIL = 'rgba(228, 232, 235, 0.8)';
 
@@ -115,11 +122,52 @@ export class TileLoadCounter {
   }
 }
 
+/** How records that are not published yet look over their normal style (signed-in users only see them). */
+const STATUS_COLORS = { draft: '#8e24aa', submitted: '#ef6c00', approved: '#1565c0', rejected: '#c62828' };
+const statusStyles = new Map();
+
+/**
+ * The extra style that marks a record's workflow status: a dashed outline (polygons, lines) or ring
+ * (points) in the status colour; none for published records.
+ * @param {string} status Record status.
+ * @param {'point'|'line'|'polygon'} kind Geometry kind.
+ * @return {?Style} Style.
+ */
+export function statusStyle(status, kind) {
+  const color = STATUS_COLORS[status];
+  if (!color) {
+    return null;
+  }
+  const key = `${status}:${kind}`;
+  if (!statusStyles.has(key)) {
+    const stroke = new Stroke({ color, width: kind === 'line' ? 3 : 2.5, lineDash: [6, 4] });
+    statusStyles.set(key, kind === 'point'
+      ? new Style({ image: new CircleStyle({ radius: 10, stroke }), zIndex: 10 })
+      : new Style({ stroke, zIndex: 10 }));
+  }
+  return statusStyles.get(key);
+}
+
+/**
+ * A style function that draws the layer's style and, for unpublished records, their status mark.
+ * @param {function} styleFunction The layer's compiled style function.
+ * @param {string} geometryType Catalogue geometry type.
+ * @return {function} Style function.
+ */
+export function withStatus(styleFunction, geometryType) {
+  const kind = geometryKind(geometryType);
+  return (feature, resolution) => {
+    const styles = styleFunction(feature, resolution);
+    const mark = styles.length ? statusStyle(feature.get('status'), kind) : null;
+    return mark ? [...styles, mark] : styles;
+  };
+}
+
 /**
  * Creates the VectorTile layer of one catalogue layer.
- * @param {Object} entry Catalogue layer (`/api/layers`).
+ * @param {Object} entry Catalogue layer.
  * @param {ReturnType<import('./styles.js').compileStyle>} style Compiled style.
- * @param {{tileJson: Object, url: string}} tiles TileJSON and its URL.
+ * @param {{tiles: Array<string>, minZoom: number, maxZoom: number, attribution: ?string}} tiles Tile URLs (bootstrap).
  * @param {Object} options Options.
  * @param {string} [options.attribution] Attribution text from the portal config (plain text).
  * @param {number} options.zIndex Draw order.
@@ -128,32 +176,28 @@ export class TileLoadCounter {
  * @return {VectorTileLayer} Layer.
  */
 export function createVectorTileLayer(entry, style, tiles, options) {
-  const { tileJson } = tiles;
-  if (!Array.isArray(tileJson.tiles) || tileJson.tiles.length === 0) {
-    throw new Error(`TileJSON of ${entry.name} has no tile URL`);
+  if (!Array.isArray(tiles.tiles) || tiles.tiles.length === 0) {
+    throw new Error(`The layer ${entry.name} has no tile URL`);
   }
-  const attributions = [options.attribution, tileJson.attribution]
+  const attributions = [options.attribution, tiles.attribution]
     .filter((text, i, all) => text && all.indexOf(text) === i)
     .map(escapeHtml);
   const source = new VectorTileSource({
     format: new MVT({ layers: [entry.name] }),
-    urls: tileJson.tiles.map((template) => resolveTemplate(template, tiles.url)),
-    minZoom: Number.isInteger(tileJson.minzoom) ? tileJson.minzoom : 0,
-    maxZoom: Number.isInteger(tileJson.maxzoom) ? tileJson.maxzoom : 14,
+    urls: tiles.tiles.map((template) => resolveTemplate(template, document.baseURI)),
+    minZoom: Number.isInteger(tiles.minZoom) ? tiles.minZoom : 0,
+    maxZoom: Number.isInteger(tiles.maxZoom) ? tiles.maxZoom : 14,
     attributions: attributions.length ? attributions : undefined,
     attributionsCollapsible: false,
     wrapX: false,
   });
   options.counter.watch(source);
 
-  const dataExtent = tileJsonExtent(tileJson);
-  // No tile requests outside the data; a margin keeps strokes and labels at the edge.
-  const extent = dataExtent ? bufferExtent(dataExtent, 2000) : undefined;
-
   return new VectorTileLayer({
     source,
-    style: style.styleFunction,
-    extent,
+    style: withStatus(style.styleFunction, entry.geometryType),
+    // No tile requests outside the city; a margin keeps strokes and labels at the edge.
+    extent: bufferExtent(transformExtent(DATA_BOUNDS, 'EPSG:4326', 'EPSG:3857'), 2000),
     zIndex: options.zIndex,
     visible: options.visible,
     declutter: 'labels',
@@ -183,7 +227,7 @@ export function tileJsonExtent(tileJson) {
  * @param {import('ol/extent.js').Extent} extent The base layer's data extent.
  * @return {VectorLayer} Layer drawn just under the base layer.
  */
-export function createNoDataLayer(base, extent) {
+export function createNoDataLayer(base, extent = transformExtent(DATA_BOUNDS, 'EPSG:4326', 'EPSG:3857')) {
   const world = [-20037508.34, -20037508.34, 20037508.34, 20037508.34];
   const mask = new Polygon([fromExtent(world).getCoordinates()[0], fromExtent(extent).getCoordinates()[0]]);
   const layer = new VectorLayer({
@@ -204,8 +248,9 @@ export function createNoDataLayer(base, extent) {
  * @param {{url: string, attribution?: string}} baseMap Base map config.
  * @return {TileLayer} Layer under everything.
  */
-export function createBaseMapLayer(baseMap) {
+export function createBaseMapLayer(baseMap, name) {
   return new TileLayer({
+    visible: false,
     source: new XYZ({
       url: baseMap.url,
       attributions: baseMap.attribution ? [escapeHtml(baseMap.attribution)] : undefined,
@@ -213,6 +258,6 @@ export function createBaseMapLayer(baseMap) {
       crossOrigin: 'anonymous',
     }),
     zIndex: -10,
-    properties: { envgisBaseMap: true },
+    properties: { envgisBaseMap: name },
   });
 }

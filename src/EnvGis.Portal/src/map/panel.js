@@ -1,20 +1,19 @@
-// The layer panel: Article 5 categories in order, each layer with a keyboard-usable toggle and a
-// legend built from its style rules. Built once; texts follow the language switch.
+// The layer panel: Article 5 categories in order (each one can be folded), each layer with a
+// keyboard-usable toggle and, on demand, its legend (drawn from its style rules), "zoom to layer",
+// its attribute table and its metadata page. Texts follow the language switch.
 
 import { h } from '../core/dom.js';
 import { localized, onLanguageChange, t } from '../core/i18n.js';
+import { getTileJson } from './api.js';
 import { hasLegend, ruleSwatch } from './legend.js';
+import { tileJsonExtent } from './layers.js';
 
 /**
  * Builds the panel contents.
  * @param {HTMLElement} container Where the panel goes.
- * @param {Object} options Options.
- * @param {Array<Object>} options.categories Categories from `/api/layers`.
- * @param {Map<string, import('ol/layer/Base.js').default>} options.layers Map layers by name.
- * @param {Map<string, ReturnType<import('./styles.js').compileStyle>>} options.styles Compiled styles by name.
- * @param {import('ol/Map.js').default} options.map The map.
+ * @param {Object} options categories, layers (by name), styles (compiled, by name), map, catalogue (by name).
  */
-export function buildPanel(container, { categories, layers, styles, map }) {
+export function buildPanel(container, { categories, layers, styles, map, catalogue }) {
   const updates = [];
   const text = (element, get) => {
     const update = () => {
@@ -34,20 +33,32 @@ export function buildPanel(container, { categories, layers, styles, map }) {
   const scaleWatchers = [];
   const sections = categories.map((category) => {
     const headingId = `category-${category.id}`;
-    const heading = text(h('h3', { class: 'category-title', id: headingId }), () => localized(category.title));
+    const title = text(h('span', { class: 'category-title', id: headingId }), () => localized(category.title));
     const entries = category.layers ?? [];
+    const summary = h('summary', { class: 'category-summary' }, [title]);
     if (entries.length === 0) {
       return h('section', { class: 'category empty', 'aria-labelledby': headingId }, [
-        heading,
-        text(h('p', { class: 'category-note' }), () => t('noLayers')),
+        h('details', { class: 'category-fold' }, [summary, text(h('p', { class: 'category-note' }), () => t('noLayers'))]),
       ]);
     }
     const list = h('ul', { class: 'layer-list' });
     for (const entry of entries) {
       list.appendChild(layerItem(entry));
     }
-    return h('section', { class: 'category', 'aria-labelledby': headingId }, [heading, list]);
+    const count = text(h('span', { class: 'category-count' }), () => String(entries.length));
+    summary.append(count);
+    return h('section', { class: 'category', 'aria-labelledby': headingId, dataset: { category: String(category.id) } }, [
+      h('details', { class: 'category-fold', open: true }, [summary, list]),
+    ]);
   });
+
+  const zoomToLayer = async (name) => {
+    const extent = tileJsonExtent(await getTileJson(name));
+    if (extent) {
+      map.getView().fit(extent, { padding: [40, 40, 40, 40], maxZoom: 16, duration: 250 });
+      document.body.dataset.zoomedTo = name;
+    }
+  };
 
   function layerItem(entry) {
     const layer = layers.get(entry.name);
@@ -57,9 +68,10 @@ export function buildPanel(container, { categories, layers, styles, map }) {
     const input = h('input', { type: 'checkbox', id: inputId, class: 'layer-toggle', disabled: !layer });
     const label = text(h('label', { for: inputId, class: 'layer-title' }), () => localized(entry.title));
     const abstractId = `abstract-${entry.name}`;
-    const abstract = text(h('p', { class: 'layer-abstract', id: abstractId }), () => localized(entry.abstract));
+    const abstract = text(h('p', { class: 'layer-abstract visually-hidden', id: abstractId }), () => localized(entry.abstract));
     input.setAttribute('aria-describedby', abstractId);
-    item.append(h('div', { class: 'layer-row' }, [input, label]));
+    const row = h('div', { class: 'layer-row' }, [input, label]);
+    item.append(row);
 
     if (!layer || !style) {
       item.classList.add('unavailable');
@@ -75,8 +87,9 @@ export function buildPanel(container, { categories, layers, styles, map }) {
       item.classList.toggle('off', !layer.getVisible());
     });
 
+    const legendId = `legend-${entry.name}`;
     const scaleNote = text(h('p', { class: 'layer-note scale-note', hidden: true }), () => t('outOfScale'));
-    const legend = attribute(h('ul', { class: 'legend' }), 'aria-label', () =>
+    const legend = attribute(h('ul', { class: 'legend', id: legendId, hidden: true }), 'aria-label', () =>
       t('legendOf', { layer: localized(entry.title) }),
     );
     const ruleItems = style.rules.filter(hasLegend).map((rule) => {
@@ -85,6 +98,25 @@ export function buildPanel(container, { categories, layers, styles, map }) {
       legend.appendChild(li);
       return { rule, li };
     });
+    // The first rule's swatch stands beside the name; the whole legend opens on demand.
+    const legendToggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': 'false', 'aria-controls': legendId, dataset: { action: 'legend' } },
+      [ruleItems[0] ? ruleSwatch(ruleItems[0].rule) : null]);
+    attribute(legendToggle, 'aria-label', () => t('showLegend', { layer: localized(entry.title) }));
+    attribute(legendToggle, 'title', () => t('legend'));
+    legendToggle.addEventListener('click', () => {
+      const open = legendToggle.getAttribute('aria-expanded') !== 'true';
+      legendToggle.setAttribute('aria-expanded', String(open));
+      legend.hidden = !open;
+    });
+    const small = (action, icon, key, onclick) => attribute(attribute(
+      h('button', { type: 'button', class: 'layer-action', dataset: { action }, onclick }, [h('span', { 'aria-hidden': 'true', text: icon })]),
+      'title', () => t(key)), 'aria-label', () => `${t(key)}: ${localized(entry.title)}`);
+    row.prepend(legendToggle);
+    row.append(h('span', { class: 'layer-actions' }, [
+      small('zoom', '⤢', 'zoomToLayer', () => zoomToLayer(entry.name)),
+      small('table', '☰', 'table.open', async () => (await import('./tools/table.js')).openTable(map, catalogue.get(entry.name), layers.get(entry.name))),
+      small('info', 'ⓘ', 'meta.open', async () => (await import('./tools/metadata.js')).openMetadata(catalogue.get(entry.name), categories)),
+    ]));
     item.append(abstract, scaleNote, legend);
     scaleWatchers.push((resolution) => {
       const visible = style.visibleAt(resolution);

@@ -1,44 +1,66 @@
-// Feature information popup: the layer title, the record's label, its attributes with the
-// catalogue's labels and formatted values, and the record's source and citation (Art. 3.5).
+// Feature information: a card in the corner of the map (a sheet at the bottom on phones), so the map
+// never moves under the visitor; the record's layer and name once, its attributes with the
+// catalogue's labels and formatted values, its validity, source and citation (Art. 3.5); the chosen
+// feature highlighted on the map. Opened by a click, a search hit, a table row or a permalink.
 // All values are untrusted: they go into the DOM with textContent only.
 
-import Overlay from 'ol/Overlay.js';
-import { attachmentSection } from './attachments.js';
+import Feature from 'ol/Feature.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import { toGeometry } from 'ol/render/Feature.js';
+import VectorSource from 'ol/source/Vector.js';
+import CircleStyle from 'ol/style/Circle.js';
+import Fill from 'ol/style/Fill.js';
+import Stroke from 'ol/style/Stroke.js';
+import Style from 'ol/style/Style.js';
 import { h, replaceChildren } from '../core/dom.js';
 import { formatValue } from '../core/format.js';
 import { has, localized, onLanguageChange, t } from '../core/i18n.js';
+import { request } from '../core/http.js';
+import { portal } from '../core/store.js';
+import { attachmentSection } from './attachments.js';
 import { featuresAtPixel } from './hits.js';
 import { BASE_LAYER } from './layers.js';
 
 const MAX_FEATURES = 5;
 const HIT_TOLERANCE = 4;
 
+const HIGHLIGHT = [
+  new Style({ stroke: new Stroke({ color: 'rgba(255, 255, 255, 0.9)', width: 7 }), image: new CircleStyle({ radius: 11, stroke: new Stroke({ color: '#fff', width: 5 }) }) }),
+  new Style({
+    stroke: new Stroke({ color: '#00bcd4', width: 3 }),
+    fill: new Fill({ color: 'rgba(0, 188, 212, 0.15)' }),
+    image: new CircleStyle({ radius: 11, stroke: new Stroke({ color: '#00bcd4', width: 3 }) }),
+  }),
+];
+
+/** A records-API feature (GeoJSON) read like a vector-tile feature. */
+function recordFeature(geojson, id) {
+  const properties = geojson.properties ?? {};
+  return { get: (name) => properties[name], getId: () => id, getProperties: () => properties };
+}
+
 /**
- * Adds the popup to the map.
+ * Adds the feature information card to the map.
  * @param {import('ol/Map.js').default} map Map.
  * @param {Map<string, Object>} catalogue Catalogue layers by name.
- * @return {{close: function(): void}} Control.
+ * @param {{actions?: function(Object, Object): Array<Node>}} [options] Buttons for signed-in users.
+ * @return {{close: function(): void, openRecord: function(string, number, Object=): Promise<void>}} Control.
  */
 export function createPopup(map, catalogue, { actions = () => [] } = {}) {
   const content = h('div', { class: 'popup-content' });
   const closeButton = h('button', { type: 'button', class: 'popup-close', onclick: () => close() }, ['×']);
-  const element = h('div', { class: 'popup', role: 'dialog', tabindex: '-1' }, [closeButton, content]);
+  const element = h('div', { class: 'popup', role: 'dialog', tabindex: '-1', hidden: true }, [closeButton, content]);
   element.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       close();
       map.getTargetElement()?.focus();
     }
   });
-  const overlay = new Overlay({
-    element,
-    positioning: 'bottom-center',
-    offset: [0, -10],
-    autoPan: { animation: { duration: 200 }, margin: 24 },
-    stopEvent: true,
-  });
-  map.addOverlay(overlay);
+  map.getTargetElement().append(element);
+  const highlight = new VectorSource();
+  map.addLayer(new VectorLayer({ source: highlight, style: HIGHLIGHT, zIndex: 5500, properties: { envgisRole: 'highlight' } }));
 
-  /** @type {Array<{entry: Object, feature: import('ol/Feature.js').FeatureLike}>} */
+  /** @type {Array<{entry: Object, feature: Object}>} */
   let hits = [];
 
   function render() {
@@ -55,26 +77,47 @@ export function createPopup(map, catalogue, { actions = () => [] } = {}) {
     }));
   }
 
-  function close() {
-    hits = [];
-    overlay.setPosition(undefined);
-    element.hidden = true;
-  }
-
-  map.on('singleclick', (event) => {
-    // While drawing, or picking communes on the map, clicks belong to that work.
-    if (map.get('editing') || map.get('picking')) {
-      return;
-    }
-    hits = featuresAt(map, event.pixel, catalogue);
-    if (hits.length === 0) {
-      close();
-      return;
+  function show(found, geometry) {
+    hits = found;
+    highlight.clear();
+    if (geometry) {
+      highlight.addFeature(new Feature(geometry));
     }
     render();
     element.hidden = false;
-    overlay.setPosition(event.coordinate);
     element.focus({ preventScroll: true });
+    const first = found[0];
+    const id = Number(first?.feature.getId());
+    portal.set({ selection: first && Number.isInteger(id) && first.entry.name !== BASE_LAYER ? { layer: first.entry.name, id } : null });
+  }
+
+  function close() {
+    hits = [];
+    highlight.clear();
+    element.hidden = true;
+    if (portal.get().selection) {
+      portal.set({ selection: null });
+    }
+  }
+
+  map.on('singleclick', (event) => {
+    // While drawing, measuring or picking communes on the map, clicks belong to that work.
+    if (map.get('editing') || map.get('picking')) {
+      return;
+    }
+    const found = featuresAt(map, event.pixel, catalogue);
+    if (found.length === 0) {
+      close();
+      return;
+    }
+    const rendered = found[0].feature;
+    show(found, rendered.getGeometry && rendered.getType ? toGeometry(rendered) : null);
+  });
+  // Drawing starts: the card would cover the work.
+  map.on('change:editing', () => {
+    if (map.get('editing')) {
+      close();
+    }
   });
 
   let pendingMove = null;
@@ -84,7 +127,7 @@ export function createPopup(map, catalogue, { actions = () => [] } = {}) {
     }
     if (pendingMove === null) {
       requestAnimationFrame(() => {
-        const hit = featuresAt(map, pendingMove, catalogue, false).length > 0;
+        const hit = !map.get('editing') && featuresAt(map, pendingMove, catalogue, false).length > 0;
         map.getTargetElement().classList.toggle('over-feature', hit);
         pendingMove = null;
       });
@@ -97,8 +140,34 @@ export function createPopup(map, catalogue, { actions = () => [] } = {}) {
       render();
     }
   });
-  close();
-  return { close };
+
+  /**
+   * Opens one record (search hit, table row, permalink): its card, its highlight, optionally the view fitted to it.
+   * @param {string} layer Layer name.
+   * @param {number} id Record id.
+   * @param {{fit?: boolean, feature?: Object}} [options] `feature`: the GeoJSON when the caller has it.
+   */
+  async function openRecord(layer, id, { fit = false, feature = null } = {}) {
+    const entry = catalogue.get(layer);
+    if (!entry) {
+      return;
+    }
+    const geojson = feature?.properties?.status !== undefined || feature?.geometry
+      ? feature
+      : await request('GET', `api/layers/${encodeURIComponent(layer)}/records/${encodeURIComponent(id)}`, { retry: false });
+    const { default: GeoJSON } = await import('ol/format/GeoJSON.js');
+    const geometry = geojson.geometry
+      ? new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: map.getView().getProjection() }).readGeometry(geojson.geometry)
+      : null;
+    if (fit && geometry) {
+      map.getView().fit(geometry.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 17, duration: 250 });
+    }
+    show([{ entry, feature: recordFeature(geojson, id) }], geometry);
+    document.body.dataset.popupRecord = `${layer}.${id}`;
+  }
+
+  map.set('popup', { close, openRecord });
+  return { close, openRecord };
 }
 
 /**
@@ -117,12 +186,15 @@ function featureSection(entry, feature) {
   const get = (name) => feature.get(name);
   const labelValue = entry.labelAttribute ? get(entry.labelAttribute) : undefined;
   const id = feature.getId();
-  const label = labelValue !== undefined && labelValue !== null && labelValue !== ''
-    ? String(labelValue)
-    : id !== undefined ? `${entry.name}.${id}` : localized(entry.title);
+  const hasLabel = labelValue !== undefined && labelValue !== null && labelValue !== '';
+  const label = hasLabel ? String(labelValue) : localized(entry.title);
 
   const rows = [];
   for (const attribute of entry.attributes ?? []) {
+    // The name is the card's heading already.
+    if (hasLabel && attribute.name === entry.labelAttribute) {
+      continue;
+    }
     const value = get(attribute.name);
     const valueLabel = attribute.valueLabels?.[value];
     const text = valueLabel ? localized(valueLabel) : formatValue(value, attribute.type);
@@ -131,11 +203,9 @@ function featureSection(entry, feature) {
     }
   }
   const metadata = [];
-  if (id !== undefined) {
-    metadata.push([t('recordId'), `${entry.name}.${id}`]);
-  }
   const status = get('status');
-  if (status) {
+  // The public sees published records only: their status says nothing to them.
+  if (status && status !== 'published') {
     metadata.push([t('status'), has(`status.${status}`) ? t(`status.${status}`) : String(status)]);
   }
   for (const [key, name] of [['validFrom', 'valid_from'], ['validTo', 'valid_to']]) {
@@ -151,7 +221,7 @@ function featureSection(entry, feature) {
     }
   }
 
-  return h('section', { class: 'feature', dataset: { layer: entry.name } }, [
+  return h('section', { class: 'feature', dataset: { layer: entry.name, feature: id !== undefined ? `${entry.name}.${id}` : '', status: status ?? '' } }, [
     h('p', { class: 'feature-layer', text: localized(entry.title) }),
     h('h3', { class: 'feature-label', text: label }),
     definitionList('feature-attributes', rows),

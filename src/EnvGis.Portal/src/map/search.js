@@ -20,13 +20,13 @@ export function searchPath(text) {
  * @param {HTMLElement} container Where it goes.
  * @param {{map: import('ol/Map.js').default, catalogue: Map<string, Object>}} ctx The map and the catalogue by layer name.
  */
-export function setUpSearch(container, { map, catalogue }) {
+export function setUpSearch(container, { map, catalogue, popup }) {
   const input = h('input', { type: 'search', id: 'search-input', name: 'q', autocomplete: 'off', maxlength: '100' });
   const label = h('label', { for: 'search-input', class: 'visually-hidden' });
   const submit = h('button', { type: 'submit', class: 'btn small' });
   const results = h('ul', { class: 'search-results', dataset: { testid: 'search-results' } });
   const note = h('p', { class: 'field-hint', role: 'status', hidden: true });
-  const form = h('form', { class: 'search', role: 'search' }, [label, h('div', { class: 'search-row' }, [input, submit]), note, results]);
+  const form = h('form', { class: 'search', role: 'search' }, [label, h('div', { class: 'search-row' }, [input, submit]), h('div', { class: 'search-popover' }, [note, results])]);
   let timer = null;
   let asked = 0;
 
@@ -77,6 +77,8 @@ export function setUpSearch(container, { map, catalogue }) {
     }
     const extent = transformExtent(hit.bbox, 'EPSG:4326', map.getView().getProjection());
     map.getView().fit(extent, { padding: [60, 60, 60, 60], maxZoom: 17, duration: 300 });
+    replaceChildren(results, []);
+    popup?.openRecord(hit.layer, hit.id).catch(() => {});
     document.body.dataset.searchShown = hit.featureId;
   }
 
@@ -96,5 +98,11 @@ export function setUpSearch(container, { map, catalogue }) {
     }
   });
   texts();
-  container.prepend(form);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      replaceChildren(results, []);
+      note.hidden = true;
+    }
+  });
+  container.replaceChildren(form);
 }
