@@ -485,4 +485,9 @@ export default {
   'history.outcome.unpublished': 'The record leaves the public map: it becomes a draft that must be submitted and approved again.',
   'history.outcome.reviewAgain': 'The record becomes a draft and must be approved again.',
   'history.outcome.draft': 'The record becomes a draft.',
+  'edit.submitAllConfirm': 'Submit',
+  'edit.clip': 'Clip to the commune boundary',
+  'edit.clipped': 'The shape was clipped to your unit\'s area.',
+  'edit.clipNothingLeft': 'The shape lies wholly outside your unit\'s area: nothing is left after clipping.',
+  'edit.proposeSubmit': 'Submit the change for approval',
 };

@@ -485,4 +485,9 @@ export default {
   'history.outcome.unpublished': 'Bản ghi sẽ rời bản đồ công khai: nó trở thành bản nháp, cần gửi duyệt và phê duyệt lại.',
   'history.outcome.reviewAgain': 'Bản ghi trở thành bản nháp và cần được phê duyệt lại.',
   'history.outcome.draft': 'Bản ghi trở thành bản nháp.',
+  'edit.submitAllConfirm': 'Gửi duyệt',
+  'edit.clip': 'Cắt theo ranh giới xã',
+  'edit.clipped': 'Đã cắt hình theo ranh giới phạm vi của đơn vị.',
+  'edit.clipNothingLeft': 'Hình nằm hoàn toàn ngoài phạm vi của đơn vị: không còn gì sau khi cắt.',
+  'edit.proposeSubmit': 'Gửi đề xuất để duyệt lại',
 };
