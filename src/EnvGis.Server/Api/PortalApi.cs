@@ -67,15 +67,18 @@ public static class PortalApi
             tiles[layer.Name] = new PortalTiles(TileUrls.For(layer, baseUrl), 0, TileJson.DefaultMaxZoom, layer.Attribution);
         }
 
+        var token = caller is null ? null : antiforgery.GetAndStoreTokens(context).RequestToken;
+
         // The answer depends on who asks: signed-in answers are never stored; anonymous ones may be
-        // revalidated but are kept apart from signed-in ones by Vary.
+        // revalidated but are kept apart from signed-in ones by Vary. (Set after the antiforgery
+        // token, which writes its own no-cache headers.)
         context.Response.Headers.CacheControl = caller is null ? "no-cache" : "private, no-store";
         context.Response.Headers.Vary = "Authorization, Cookie";
         var sessionEnded = caller is null && context.Request.Cookies.ContainsKey(SecurityServices.SessionCookie);
         return new PortalBootstrap(
             Config(settings),
             caller is null ? null : AccountResponse.From(caller.Account, catalogue),
-            caller is null ? null : antiforgery.GetAndStoreTokens(context).RequestToken,
+            token,
             sessionEnded,
             categories.Categories,
             layerStyles,

@@ -104,7 +104,8 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
         var parkSection = popup.Locator("section.feature[data-layer='protected_areas']", new() { HasText = CatBaName });
         await Expect(parkSection.Locator(".feature-label")).ToHaveTextAsync(CatBaName);
         await Expect(parkSection.Locator(".feature-layer")).ToHaveTextAsync("Khu bảo tồn thiên nhiên");
-        await Expect(parkSection.Locator("dt", new() { HasTextString = "Tên khu bảo tồn" })).ToHaveCountAsync(1);
+        // The name is the card's heading, not repeated as an attribute (issue 14, item 11).
+        await Expect(parkSection.Locator("dt", new() { HasTextString = "Tên khu bảo tồn" })).ToHaveCountAsync(0);
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Nguồn dữ liệu" })).ToHaveCountAsync(1);
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Trích dẫn" })).ToHaveCountAsync(1);
         await Expect(parkSection.Locator("dd", new() { HasTextString = "Vườn quốc gia" }).First).ToBeVisibleAsync();

@@ -81,12 +81,22 @@ export function setUpAccountArea(container) {
       return;
     }
     const role = ROLE_KEYS.includes(acc.role) ? t(`role.${acc.role}`) : acc.role;
-    replaceChildren(container, [
-      h('span', { class: 'who', dataset: { user: acc.userName } }, [
+    // The account's name opens a small menu (role, unit, password): one short line on phones too.
+    const menu = h('details', { class: 'account-menu' }, [
+      h('summary', { class: 'who', dataset: { user: acc.userName } }, [
         h('strong', { text: acc.userName }),
         h('span', { class: 'who-role', text: ` · ${role} · ${acc.unit?.code ?? ''}` }),
       ]),
-      button('account.password', () => changeOwnPassword(), { kind: 'header', dataset: { testid: 'own-password' } }),
+      h('div', { class: 'account-menu-body' }, [
+        h('p', { text: `${role} · ${acc.unit?.code ?? ''}` }),
+        button('account.password', () => {
+          menu.open = false;
+          changeOwnPassword();
+        }, { dataset: { testid: 'own-password' } }),
+      ]),
+    ]);
+    replaceChildren(container, [
+      menu,
       button('signOut', async () => {
         await signOut();
       }, { kind: 'header' }),

@@ -32,9 +32,14 @@ export async function openUnitForm(unit, onSaved) {
   ]);
   const selfApprove = h('input', { type: 'checkbox', name: 'selfApprove', checked: Boolean(unit?.selfApprove) });
   const note = h('p', { class: 'message', hidden: true, dataset: { testid: 'unit-message' } });
+  const communeField = labelled(t('admin.communeCode'), commune);
+  const selfApproveField = h('label', { class: 'check' }, [selfApprove, h('span', { text: t('admin.selfApprove') })]);
+  // What does not apply to the kind of unit is not shown (rather than shown greyed).
   const fitKind = () => {
     commune.disabled = !['commune', 'enterprise'].includes(kind.value);
+    communeField.hidden = commune.disabled;
     selfApprove.disabled = !CITY_LEVEL.includes(kind.value);
+    selfApproveField.hidden = selfApprove.disabled;
     if (selfApprove.disabled) {
       selfApprove.checked = false;
     }
@@ -73,8 +78,8 @@ export async function openUnitForm(unit, onSaved) {
     labelled(t('admin.nameVi'), nameVi, { required: true }),
     labelled(t('admin.nameEn'), nameEn, { required: true }),
     labelled(t('admin.kind'), kind, { required: true }),
-    labelled(t('admin.communeCode'), commune),
-    h('label', { class: 'check' }, [selfApprove, h('span', { text: t('admin.selfApprove') })]),
+    communeField,
+    selfApproveField,
     note,
     h('div', { class: 'actions' }, [button('cancel', closeDrawer), button('admin.saveUnit', save, { kind: 'primary' })]),
   ], null, 'unit-form');

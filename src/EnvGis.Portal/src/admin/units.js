@@ -156,16 +156,17 @@ export function createUnitsSection(container, ctx) {
       h('fieldset', {}, [h('legend', { text: t('admin.layers') }), ...layerBoxes]),
       h('fieldset', {}, [
         h('legend', { text: t('admin.area') }),
+        // A commune works in its own boundary: the choices that do not apply to it are not shown.
         isCommune ? h('p', { class: 'field-hint', text: t('admin.communeOwnArea') }) : null,
-        h('label', { class: 'check' }, [whole, h('span', { text: t('admin.wholeCity') })]),
-        h('label', { class: 'check' }, [some, h('span', { text: t('admin.someCommunes') })]),
+        isCommune ? null : h('label', { class: 'check' }, [whole, h('span', { text: t('admin.wholeCity') })]),
+        isCommune ? null : h('label', { class: 'check' }, [some, h('span', { text: t('admin.someCommunes') })]),
         chosenList,
-        labelled(t('admin.addCommune'), communeSelect),
-        pickButton,
-        h('p', { class: 'field-hint', text: t('admin.pickHint') }),
+        isCommune ? null : labelled(t('admin.addCommune'), communeSelect),
+        isCommune ? null : pickButton,
+        isCommune ? null : h('p', { class: 'field-hint', text: t('admin.pickHint') }),
       ]),
       labelled(t('admin.newRecordStatus'), status),
-      h('label', { class: 'check' }, [selfApprove, h('span', { text: t('admin.selfApprove') })]),
+      CITY_LEVEL.includes(unit.kind) ? h('label', { class: 'check' }, [selfApprove, h('span', { text: t('admin.selfApprove') })]) : null,
       drawerNote,
       h('div', { class: 'actions' }, [button('cancel', closeDrawer), button('admin.saveScope', save, { kind: 'primary' })]),
     ], () => {

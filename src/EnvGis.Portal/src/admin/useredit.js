@@ -4,6 +4,7 @@
 import * as admin from './api.js';
 import { h, replaceChildren } from '../core/dom.js';
 import { t } from '../core/i18n.js';
+import { unitPicker } from './unitpicker.js';
 import { button, describeError, labelled, message } from '../core/ui.js';
 
 /**
@@ -15,21 +16,25 @@ import { button, describeError, labelled, message } from '../core/ui.js';
  * @return {Array<HTMLElement>} Nodes for the drawer.
  */
 export function accountEditFields(user, units, rolesFor, onSaved) {
-  const unit = h('select', { name: 'editUnit' }, units.map((u) =>
-    h('option', { value: u.code, text: `${u.nameVi} (${u.code})`, selected: u.code === user.unitCode })));
+  const picker = unitPicker(units, { name: 'editUnit', selected: user.unitCode, onChange: () => fillRoles() });
+  const unit = picker.select;
   const role = h('select', { name: 'editRole' });
   const contact = h('input', { name: 'editContact', autocomplete: 'off', value: user.holderContact ?? '' });
   const canWrite = h('input', { type: 'checkbox', name: 'editClientCanWrite', checked: Boolean(user.clientCanWrite) });
   const note = h('p', { class: 'message', hidden: true, dataset: { testid: 'account-edit-message' } });
-  const fillRoles = () => {
-    const kind = units.find((u) => u.code === unit.value)?.kind;
+  const canWriteField = h('label', { class: 'check' }, [canWrite, h('span', { text: t('admin.clientCanWrite') })]);
+  function fillRoles() {
+    const kind = units.find((u) => u.code === unit?.value)?.kind;
+    if (!role || !canWrite) {
+      return;
+    }
     replaceChildren(role, rolesFor(kind).map((r) => h('option', { value: r, text: t(`role.${r}`), selected: r === user.role })));
     canWrite.disabled = kind !== 'client';
+    canWriteField.hidden = canWrite.disabled;
     if (canWrite.disabled) {
       canWrite.checked = false;
     }
-  };
-  unit.addEventListener('change', fillRoles);
+  }
   fillRoles();
 
   const save = async () => {
@@ -50,10 +55,10 @@ export function accountEditFields(user, units, rolesFor, onSaved) {
   return [
     h('h3', { text: t('admin.changeAccount') }),
     h('p', { class: 'field-hint', text: t('admin.changeAccountHint') }),
-    labelled(t('admin.unit'), unit),
+    picker.element,
     labelled(t('admin.role'), role),
     labelled(t('admin.holderContact'), contact),
-    h('label', { class: 'check' }, [canWrite, h('span', { text: t('admin.clientCanWrite') })]),
+    canWriteField,
     note,
     h('div', { class: 'actions' }, [button('admin.saveAccount', save, { kind: 'primary' })]),
   ];

@@ -7,6 +7,7 @@ import * as admin from './api.js';
 import { accountEditFields } from './useredit.js';
 import { h, replaceChildren } from '../core/dom.js';
 import { openDrawer } from '../core/drawer.js';
+import { unitPicker } from './unitpicker.js';
 import { formatValue } from '../core/format.js';
 import { t } from '../core/i18n.js';
 import { button, confirmDialog, definitions, describeError, labelled, message, setFieldError } from '../core/ui.js';
@@ -191,18 +192,22 @@ export function createUsersSection(container, ctx) {
   async function newUser() {
     const units = await ctx.units();
     const userName = h('input', { name: 'userName', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' });
-    const unit = h('select', { name: 'unit' }, units.map((u) => h('option', { value: u.code, text: `${u.nameVi} (${u.code})` })));
     const role = h('select', { name: 'role' });
+    const picker = unitPicker(units, { name: 'unit', onChange: () => fillRoles() });
+    const unit = picker.select;
     const holder = h('input', { name: 'holderName', autocomplete: 'off' });
     const contact = h('input', { name: 'holderContact', autocomplete: 'off' });
     const canWrite = h('input', { type: 'checkbox', name: 'clientCanWrite' });
     const drawerNote = h('p', { class: 'message', hidden: true, dataset: { testid: 'user-message' } });
     const result = h('div');
-    const fillRoles = () => {
-      const kind = units.find((u) => u.code === unit.value)?.kind;
+    const canWriteField = h('label', { class: 'check' }, [canWrite, h('span', { text: t('admin.clientCanWrite') })]);
+    function fillRoles() {
+      const kind = units.find((u) => u.code === unit?.value)?.kind;
       replaceChildren(role, rolesFor(kind).map((r) => h('option', { value: r, text: t(`role.${r}`) })));
+      // Only connection accounts may be granted writing: the box is shown for them only.
       canWrite.disabled = kind !== 'client';
-    };
+      canWriteField.hidden = canWrite.disabled;
+    }
     unit.addEventListener('change', fillRoles);
     fillRoles();
     const create = async () => {
@@ -225,11 +230,11 @@ export function createUsersSection(container, ctx) {
     };
     openDrawer(t('admin.newUser'), [
       labelled(t('admin.userName'), userName, { required: true, hint: t('admin.userNameRule') }),
-      labelled(t('admin.unit'), unit, { required: true }),
+      picker.element,
       labelled(t('admin.role'), role, { required: true }),
       labelled(t('admin.holder'), holder, { hint: t('admin.holderHint') }),
       labelled(t('admin.holderContact'), contact),
-      h('label', { class: 'check' }, [canWrite, h('span', { text: t('admin.clientCanWrite') })]),
+      canWriteField,
       drawerNote,
       result,
       h('div', { class: 'actions' }, [button('admin.create', create, { kind: 'primary' })]),

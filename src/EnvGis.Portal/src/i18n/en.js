@@ -486,6 +486,7 @@ export default {
   'history.outcome.reviewAgain': 'The record becomes a draft and must be approved again.',
   'history.outcome.draft': 'The record becomes a draft.',
   'edit.submitAllConfirm': 'Submit',
+  'admin.findUnit': 'Type a unit name or code to filter',
   'edit.clip': 'Clip to the commune boundary',
   'edit.clipped': 'The shape was clipped to your unit\'s area.',
   'edit.clipNothingLeft': 'The shape lies wholly outside your unit\'s area: nothing is left after clipping.',

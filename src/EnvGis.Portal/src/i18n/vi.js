@@ -486,6 +486,7 @@ export default {
   'history.outcome.reviewAgain': 'Bản ghi trở thành bản nháp và cần được phê duyệt lại.',
   'history.outcome.draft': 'Bản ghi trở thành bản nháp.',
   'edit.submitAllConfirm': 'Gửi duyệt',
+  'admin.findUnit': 'Gõ tên hoặc mã đơn vị để lọc',
   'edit.clip': 'Cắt theo ranh giới xã',
   'edit.clipped': 'Đã cắt hình theo ranh giới phạm vi của đơn vị.',
   'edit.clipNothingLeft': 'Hình nằm hoàn toàn ngoài phạm vi của đơn vị: không còn gì sau khi cắt.',

@@ -12,6 +12,9 @@ import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorSource from 'ol/source/Vector.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import XYZ from 'ol/source/XYZ.js';
+import CircleStyle from 'ol/style/Circle.js';
+import Stroke from 'ol/style/Stroke.js';
+import Style from 'ol/style/Style.js';
 import { escapeHtml } from '../core/dom.js';
 
 /** The layer drawn under everything as the base map when there is no external one. */
