@@ -120,8 +120,9 @@ describe('editing helpers', () => {
     assert.equal(changed, true);
     assert.equal(geometry.type, 'MultiPolygon');
     const xs = geometry.coordinates[0][0].map((p) => p[0]);
-    assert.equal(Math.min(...xs), 1);
-    assert.equal(Math.max(...xs), 2);
+    // Vertices on the scope's boundary are moved a millimetre inside it.
+    assert.ok(Math.min(...xs) > 1 && Math.min(...xs) < 1 + 1e-6);
+    assert.ok(Math.max(...xs) <= 2);
     assert.equal(clipToScope({ type: 'Polygon', coordinates: square(1.5, 1.5, 1) }, [square(1, 1, 5)]).changed, false);
     assert.equal(clipToScope({ type: 'Polygon', coordinates: square(10, 10, 1) }, [square(1, 1, 5)]).geometry, null);
   });
