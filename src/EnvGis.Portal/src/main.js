@@ -9,11 +9,16 @@ import View from 'ol/View.js';
 import Attribution from 'ol/control/Attribution.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import Zoom from 'ol/control/Zoom.js';
-import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
+import DoubleClickZoom from 'ol/interaction/DoubleClickZoom.js';
+import DragPan from 'ol/interaction/DragPan.js';
+import KeyboardPan from 'ol/interaction/KeyboardPan.js';
+import KeyboardZoom from 'ol/interaction/KeyboardZoom.js';
+import MouseWheelZoom from 'ol/interaction/MouseWheelZoom.js';
+import PinchZoom from 'ol/interaction/PinchZoom.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { adopt, onAccountChange } from './account/session.js';
 import { setUpAccountArea } from './account/signin.js';
-import { language, onLanguageChange, setLanguage, t, translateStatic } from './core/i18n.js';
+import { language, loadLanguage, onLanguageChange, setLanguage, t, translateStatic } from './core/i18n.js';
 import { portal } from './core/store.js';
 import { setUpAbout } from './map/about.js';
 import { getBootstrap } from './map/api.js';
@@ -117,8 +122,9 @@ function createMap(config, layers) {
   const map = new OlMap({
     target: mapElement,
     // The map element is focusable (keyboard pan/zoom), but the wheel and drags must work without
-    // clicking it first: OpenLayers' default is to wait for focus when the target has a tabindex.
-    interactions: defaultInteractions({ onFocusOnly: false }),
+    // clicking it first (OpenLayers' default waits for focus when the target has a tabindex). North
+    // stays up: no rotation, no shift-drag box.
+    interactions: [new DragPan(), new PinchZoom(), new MouseWheelZoom(), new DoubleClickZoom(), new KeyboardPan(), new KeyboardZoom()],
     controls: [
       new Zoom({ zoomInTipLabel: t('zoomIn'), zoomOutTipLabel: t('zoomOut') }),
       new Attribution({ collapsible: false }),
@@ -187,11 +193,14 @@ function setUpWorkspaceLoader(base) {
 
 async function start() {
   let map = null;
+  // The bootstrap is under way (index.html preloads it) while the language's strings load.
+  const bootstrap = getBootstrap();
+  await loadLanguage();
   setUpLanguageSwitch();
   setUpPanelToggle(() => map);
   applyLanguage();
 
-  const boot = await getBootstrap();
+  const boot = await bootstrap;
   const categories = boot.categories ?? [];
   const entries = categories.flatMap((category) => category.layers ?? []);
   const { layers, styles } = buildLayers(boot, entries);
@@ -199,7 +208,7 @@ async function start() {
   const thematic = [...layers.values()];
   map = createMap(boot.config, [land ? createNoDataLayer(land) : null, ...thematic].filter(Boolean));
   expose(map, layers);
-  createBaseMaps(map, boot.config, land);
+  await createBaseMaps(map, boot.config, land);
   createPlaceNames(map, layers.get('communes'));
 
   const catalogueByName = new Map(entries.map((entry) => [entry.name, entry]));

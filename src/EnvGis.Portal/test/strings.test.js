@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { strings } from '../src/core/i18n.js';
+import en from '../src/i18n/en.js';
+import vi from '../src/i18n/vi.js';
+
+const strings = { vi, en };
 
 
 const source = new URL('../src/', import.meta.url);

@@ -3,13 +3,21 @@
 // (layer and category titles, attribute labels, legend rule titles) are {vi, en} objects from the
 // server and go through `localized`.
 
-import en from '../i18n/en.js';
 import vi from '../i18n/vi.js';
 
 const STORAGE_KEY = 'envgis.lang';
 export const LANGUAGES = ['vi', 'en'];
 
-const STRINGS = { vi, en };
+/** Vietnamese is in the public bundle; English is fetched when first chosen. */
+const STRINGS = { vi };
+const LOADERS = { en: () => import('../i18n/en.js') };
+
+/** Makes sure a language's strings are loaded (resolves at once for Vietnamese). */
+export async function loadLanguage(lang = current) {
+  if (!STRINGS[lang] && LOADERS[lang]) {
+    STRINGS[lang] = (await LOADERS[lang]()).default;
+  }
+}
 
 let current = initialLanguage();
 const listeners = new Set();
@@ -40,10 +48,11 @@ export function locale() {
  * Switches the language, remembers it and tells every listener.
  * @param {string} lang 'vi' or 'en'.
  */
-export function setLanguage(lang) {
+export async function setLanguage(lang) {
   if (!LANGUAGES.includes(lang) || lang === current) {
     return;
   }
+  await loadLanguage(lang);
   current = lang;
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
@@ -72,7 +81,7 @@ export function onLanguageChange(listener) {
  * @return {string} The text.
  */
 export function t(key, params) {
-  const text = STRINGS[current][key] ?? STRINGS.vi[key];
+  const text = STRINGS[current]?.[key] ?? STRINGS.vi[key];
   if (text === undefined) {
     throw new Error(`Missing UI string "${key}"`);
   }

@@ -3,21 +3,23 @@
 // state.baseMap; a render function shows the one chosen.
 
 import { portal } from '../core/store.js';
-import { createBaseMapLayer } from './layers.js';
 
 /**
  * @param {import('ol/Map.js').default} map Map.
  * @param {Object} config Portal config (baseMap, imagery).
  * @param {?import('ol/layer/Base.js').default} land The land layer.
- * @return {Array<string>} The base maps on offer.
+ * @return {Promise<Array<string>>} The base maps on offer.
  */
-export function createBaseMaps(map, config, land) {
+export async function createBaseMaps(map, config, land) {
   const external = new Map();
-  if (config.baseMap) {
-    external.set('osm', createBaseMapLayer(config.baseMap, 'osm'));
-  }
-  if (config.imagery) {
-    external.set('imagery', createBaseMapLayer(config.imagery, 'imagery'));
+  if (config.baseMap || config.imagery) {
+    const { createRasterLayer } = await import('./raster.js');
+    if (config.baseMap) {
+      external.set('osm', createRasterLayer(config.baseMap, 'osm'));
+    }
+    if (config.imagery) {
+      external.set('imagery', createRasterLayer(config.imagery, 'imagery'));
+    }
   }
   external.forEach((layer) => map.getLayers().insertAt(0, layer));
   const offered = ['land', ...external.keys()];

@@ -6,13 +6,12 @@ import { buffer as bufferExtent } from 'ol/extent.js';
 import Feature from 'ol/Feature.js';
 import MVT from 'ol/format/MVT.js';
 import Polygon, { fromExtent } from 'ol/geom/Polygon.js';
-import TileLayer from 'ol/layer/Tile.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorSource from 'ol/source/Vector.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
-import XYZ from 'ol/source/XYZ.js';
 import CircleStyle from 'ol/style/Circle.js';
+import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style from 'ol/style/Style.js';
 import { escapeHtml } from '../core/dom.js';
@@ -235,7 +234,7 @@ export function createNoDataLayer(base, extent = transformExtent(DATA_BOUNDS, 'E
   const mask = new Polygon([fromExtent(world).getCoordinates()[0], fromExtent(extent).getCoordinates()[0]]);
   const layer = new VectorLayer({
     source: new VectorSource({ features: [new Feature(mask)] }),
-    style: { 'fill-color': NO_DATA_VEIL },
+    style: new Style({ fill: new Fill({ color: NO_DATA_VEIL }) }),
     zIndex: base.getZIndex() - 1,
     visible: base.getVisible(),
     updateWhileInteracting: true,
@@ -244,23 +243,4 @@ export function createNoDataLayer(base, extent = transformExtent(DATA_BOUNDS, 'E
   });
   base.on('change:visible', () => layer.setVisible(base.getVisible()));
   return layer;
-}
-
-/**
- * An external raster base map (only when the server configures one).
- * @param {{url: string, attribution?: string}} baseMap Base map config.
- * @return {TileLayer} Layer under everything.
- */
-export function createBaseMapLayer(baseMap, name) {
-  return new TileLayer({
-    visible: false,
-    source: new XYZ({
-      url: baseMap.url,
-      attributions: baseMap.attribution ? [escapeHtml(baseMap.attribution)] : undefined,
-      attributionsCollapsible: false,
-      crossOrigin: 'anonymous',
-    }),
-    zIndex: -10,
-    properties: { envgisBaseMap: name },
-  });
 }

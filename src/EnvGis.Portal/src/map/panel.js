@@ -114,8 +114,8 @@ export function buildPanel(container, { categories, layers, styles, map, catalog
     row.prepend(legendToggle);
     row.append(h('span', { class: 'layer-actions' }, [
       small('zoom', '⤢', 'zoomToLayer', () => zoomToLayer(entry.name)),
-      small('table', '☰', 'table.open', async () => (await import('./tools/table.js')).openTable(map, catalogue.get(entry.name), layers.get(entry.name))),
-      small('info', 'ⓘ', 'meta.open', async () => (await import('./tools/metadata.js')).openMetadata(catalogue.get(entry.name), categories)),
+      small('table', '☰', 'table.open', async () => (await import('./tools/index.js')).openTable(map, catalogue.get(entry.name), layers.get(entry.name))),
+      small('info', 'ⓘ', 'meta.open', async () => (await import('./tools/index.js')).openMetadata(catalogue.get(entry.name), categories)),
     ]));
     item.append(abstract, scaleNote, legend);
     scaleWatchers.push((resolution) => {

@@ -155,10 +155,8 @@ export function createPopup(map, catalogue, { actions = () => [] } = {}) {
     const geojson = feature?.properties?.status !== undefined || feature?.geometry
       ? feature
       : await request('GET', `api/layers/${encodeURIComponent(layer)}/records/${encodeURIComponent(id)}`, { retry: false });
-    const { default: GeoJSON } = await import('ol/format/GeoJSON.js');
-    const geometry = geojson.geometry
-      ? new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: map.getView().getProjection() }).readGeometry(geojson.geometry)
-      : null;
+    const { readGeometry } = await import('./tools/index.js');
+    const geometry = geojson.geometry ? readGeometry(geojson.geometry, map.getView().getProjection()) : null;
     if (fit && geometry) {
       map.getView().fit(geometry.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 17, duration: 250 });
     }

@@ -30,7 +30,7 @@ export function setUpToolbar(map, base) {
   let measure = null;
   const toggleMeasure = async (kind) => {
     const name = `measure-${kind}`;
-    measure ??= (await import('./tools/measure.js')).createMeasure(map, say);
+    measure ??= (await import('./tools/index.js')).createMeasure(map, say);
     portal.set({ tool: portal.get().tool === name ? null : name });
   };
   portal.subscribe((state) => {
@@ -60,7 +60,7 @@ export function setUpToolbar(map, base) {
     tool('measure-line', '↔', () => toggleMeasure('line')),
     tool('measure-area', '⬠', () => toggleMeasure('area')),
     tool('locate', '◎', () => locate(map, say)),
-    tool('export', '⤓', async () => (await import('./tools/export.js')).openExportDialog(map, base)),
+    tool('export', '⤓', async () => (await import('./tools/index.js')).openExportDialog(map, base)),
     tool('link', '#', async () => {
       try {
         await navigator.clipboard.writeText(location.href);
