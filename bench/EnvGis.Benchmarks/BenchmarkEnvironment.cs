@@ -71,13 +71,19 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Run from the server's folder: its wwwroot holds the portal (built by scripts/benchmark.sh).
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(repositoryRoot, "src", "EnvGis.Server"),
+        };
         foreach (var a in new[] { serverDll, "--urls", $"http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(a);
         }
 
         start.Environment["ConnectionStrings__EnvGis"] = cluster.ConnectionString;
+        start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var server = Process.Start(start)!;
         server.OutputDataReceived += (_, _) => { };

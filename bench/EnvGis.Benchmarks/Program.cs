@@ -1,8 +1,8 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms portal]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "portal"];
 var root = FindRepositoryRoot();
 await using var env = await BenchmarkEnvironment.StartAsync(root);
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
@@ -20,6 +20,11 @@ if (parts.Contains("wfs"))
 if (parts.Contains("wms"))
 {
     await WmsBenchmark.RunAsync(env, root);
+}
+
+if (parts.Contains("portal"))
+{
+    await PortalBenchmark.RunAsync(env);
 }
 
 static string FindRepositoryRoot()

@@ -18,6 +18,7 @@ import { has, localized, onLanguageChange, t } from '../core/i18n.js';
 import { request } from '../core/http.js';
 import { portal } from '../core/store.js';
 import { attachmentSection } from './attachments.js';
+import { cardExtension } from './cardextensions.js';
 import { featuresAtPixel } from './hits.js';
 import { BASE_LAYER } from './layers.js';
 
@@ -226,6 +227,8 @@ function featureSection(entry, feature) {
     metadata.length ? definitionList('feature-metadata', metadata) : null,
     // Documents, when the record has any the visitor may read (shown once loaded).
     id !== undefined && entry.name !== BASE_LAYER ? attachmentSection(entry.name, Number(id)) : null,
+    // What another area adds for this layer (e.g. a station's measurements).
+    id !== undefined ? cardExtension(entry.name, Number(id), feature, () => h('div', { class: 'card-extension' })) : null,
   ]);
 }
 
