@@ -47,7 +47,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
 
     public int ServerProcessId => server.Id;
 
-    public static async Task<BenchmarkEnvironment> StartAsync(string repositoryRoot)
+    public static async Task<BenchmarkEnvironment> StartAsync(string repositoryRoot, bool withSyntheticLayer = true)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "envgis-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"Preparing PostGIS in {dataDirectory} ...");
@@ -61,7 +61,10 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         var catalogue = await new CatalogueStore(dataSource).LoadAsync();
         await new SampleDataLoader(dataSource, NullLogger<SampleDataLoader>.Instance)
             .LoadIfEmptyAsync(Path.Combine(repositoryRoot, "sample-data"), catalogue);
-        await CreateSyntheticLayerAsync(dataSource);
+        if (withSyntheticLayer)
+        {
+            await CreateSyntheticLayerAsync(dataSource);
+        }
         catalogue = await new CatalogueStore(dataSource).LoadAsync();
 
         var serverDll = Path.Combine(repositoryRoot, "src", "EnvGis.Server", "bin", "Release", "net10.0", "EnvGis.Server.dll");

@@ -24,15 +24,24 @@ public static partial class PortalBenchmark
         ["uploadThroughput"] = 1_500_000 / 8,
     };
 
-    // Recorded by the page itself: the first render that has tiles loaded and none pending.
+    // Recorded by the page itself: the map ready (bootstrap in, layers and panel built), the first
+    // frame with tiles drawn (what the visitor first sees of the data), and the first complete render
+    // (every tile of the view loaded and drawn).
     private const string FirstPaintProbe = """
+        window.__envgis = {};
         new MutationObserver((_, observer) => {
           const data = document.body?.dataset;
-          if (data && Number(data.renderCount) > 0 && Number(data.tilesLoaded) > 0 && data.tilesPending === '0' && !window.__envgisFirstPaint) {
-            window.__envgisFirstPaint = performance.now();
+          const at = performance.now();
+          if (!data) return;
+          if (data.ready === 'true' && !window.__envgis.ready) window.__envgis.ready = at;
+          if (Number(data.tilesLoaded) > 0 && !window.__envgis.tiles && window.envgisMap) {
+            window.envgisMap.once('postrender', () => { window.__envgis.tiles ??= performance.now(); });
+          }
+          if (Number(data.renderCount) > 0 && Number(data.tilesLoaded) > 0 && data.tilesPending === '0' && !window.__envgis.complete) {
+            window.__envgis.complete = at;
             observer.disconnect();
           }
-        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-render-count'] });
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-render-count', 'data-ready', 'data-tiles-loaded'] });
         """;
 
     public static async Task RunAsync(BenchmarkEnvironment env)
@@ -46,11 +55,11 @@ public static partial class PortalBenchmark
         });
 
         await PrintBundleAsync(env);
-        Console.WriteLine($"Portal first paint (map drawn with its tiles), median of {Rounds}, 1280x800:");
-        Console.WriteLine($"  {"",-28} {"empty cache",15} {"warm cache",15}");
+        Console.WriteLine($"Portal first paint, median of {Rounds}, 1280x800 (empty cache: ready / first tiles drawn / every tile drawn; warm cache: every tile drawn):");
+        Console.WriteLine($"  {"",-28} {"ready",9} {"first tiles",12} {"all tiles",10} {"warm: all",10}");
         foreach (var (name, conditions) in new[] { ("loopback", (Dictionary<string, object>?)null), ("4G-like (9 Mbit/s, 60 ms)", FourG) })
         {
-            var cold = new List<double>();
+            var cold = new List<double[]>();
             var warm = new List<double>();
             var startup = new List<double>();
             var legacy = new List<double>();
@@ -67,24 +76,26 @@ public static partial class PortalBenchmark
                 }
 
                 cold.Add(await FirstPaintAsync(page, env.BaseUrl));
-                warm.Add(await FirstPaintAsync(page, env.BaseUrl));
+                warm.Add((await FirstPaintAsync(page, env.BaseUrl))[2]);
                 var (one, many) = await StartupDataAsync(page);
                 startup.Add(one);
                 legacy.Add(many);
             }
 
-            Console.WriteLine($"  {name,-28} {Stats.Median(cold),12:0} ms {Stats.Median(warm),12:0} ms");
+            var firstTiles = Stats.Median(cold.Select(c => c[1]).ToList());
+            Console.WriteLine($"  {name,-28} {Stats.Median(cold.Select(c => c[0]).ToList()),6:0} ms {firstTiles,9:0} ms {Stats.Median(cold.Select(c => c[2]).ToList()),7:0} ms {Stats.Median(warm),7:0} ms");
             Stats.PrintRow("  start-up data: bootstrap", Stats.Median(startup), Stats.Median(legacy), "ms");
-            Console.WriteLine($"    (baseline: the ~37 calls of the portal before the bootstrap; goal: first paint < {(conditions is null ? "1000" : "2500")} ms: "
-                              + $"{(Stats.Median(cold) < (conditions is null ? 1000 : 2500) ? "met" : "NOT met")})");
+            var goal = conditions is null ? 1000 : 2500;
+            Console.WriteLine($"    (baseline: the ~37 calls of the portal before the bootstrap; goal: first paint < {goal} ms: {(firstTiles < goal ? "met" : "NOT met")})");
         }
     }
 
-    private static async Task<double> FirstPaintAsync(IPage page, Uri url)
+    /// <summary>Milliseconds from navigation: ready, first tiles drawn, every tile drawn.</summary>
+    private static async Task<double[]> FirstPaintAsync(IPage page, Uri url)
     {
         await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("() => window.__envgisFirstPaint > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
-        return await page.EvaluateAsync<double>("() => window.__envgisFirstPaint");
+        await page.WaitForFunctionAsync("() => window.__envgis?.complete > 0 && window.__envgis.tiles > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        return await page.EvaluateAsync<double[]>("() => [window.__envgis.ready, window.__envgis.tiles, window.__envgis.complete]");
     }
 
     /// <summary>The bootstrap call, and the calls it replaced (config, catalogue, each style and TileJSON), timed in the page.</summary>
@@ -117,8 +128,8 @@ public static partial class PortalBenchmark
         {
             var bytes = await env.Http.GetByteArrayAsync(file);
             raw += bytes.Length;
-            gzip += Compressed(bytes, s => new GZipStream(s, CompressionLevel.SmallestSize));
-            brotli += Compressed(bytes, s => new BrotliStream(s, CompressionLevel.SmallestSize));
+            gzip += Compressed(bytes, s => new GZipStream(s, CompressionLevel.SmallestSize, leaveOpen: true));
+            brotli += Compressed(bytes, s => new BrotliStream(s, CompressionLevel.SmallestSize, leaveOpen: true));
         }
 
         Console.WriteLine($"Portal public bundle: {files.Count} files, {raw / 1024.0:0.0} KiB raw, {gzip / 1024.0:0.0} KiB gzip, {brotli / 1024.0:0.0} KiB Brotli "

@@ -71,7 +71,8 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
         {
             var item = page.Locator($"li.layer[data-layer='{name}']");
             await Expect(item.Locator("input[type=checkbox]")).ToBeEnabledAsync();
-            Assert.True(await item.Locator(".legend-item canvas.swatch").CountAsync() > 0, $"no legend swatch for {name}");
+            // The legend opens on demand (issue 14, item 9): its first swatch stands beside the name.
+            Assert.True(await item.Locator("button[data-action=legend] canvas.swatch").CountAsync() > 0, $"no legend swatch for {name}");
         }
 
         await Expect(page.Locator("li.layer[data-layer='protected_areas'] input")).ToBeCheckedAsync();

@@ -423,4 +423,37 @@ public sealed class PortalToolsTests(ServerFixture server, PortalBrowserFixture 
         await page.ScreenshotAsync("tools-submit-all.png");
         page.Log.AssertClean();
     }
+
+    [Fact]
+    public async Task The_portal_works_under_a_strict_Content_Security_Policy()
+    {
+        const string policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+                              + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+        var context = await browsers.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var log = new BrowserLog(page, server.BaseUrl);
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', (e) => (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));");
+        await page.RouteAsync(server.BaseUrl.ToString(), async route =>
+        {
+            var response = await route.FetchAsync();
+            var headers = new Dictionary<string, string>(response.Headers) { ["content-security-policy"] = policy };
+            await route.FulfillAsync(new() { Response = response, Headers = headers });
+        });
+        await page.GotoAsync(server.BaseUrl.ToString());
+        await page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new() { Timeout = 60_000 });
+
+        // The map, the card, a tool, the table, English, a sign-in dialog.
+        await page.Locator("button[data-tool='measure-line']").ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator("li.layer[data-layer='rivers']").HoverAsync();
+        await page.Locator("li.layer[data-layer='rivers'] button[data-action=table]").ClickAsync();
+        await Expect(page.Locator("#drawer[data-drawer=table] tbody tr").First).ToBeVisibleAsync();
+        await page.Locator("button[data-lang='en']").ClickAsync();
+        await Expect(page.Locator("#panel-title")).ToHaveTextAsync("Map layers");
+        await page.Locator("[data-testid=sign-in]").ClickAsync();
+        await Expect(page.Locator("dialog.signin")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => (window.__csp ?? []).length"));
+        log.AssertClean();
+        await context.CloseAsync();
+    }
 }

@@ -31,6 +31,7 @@ export function buildPanel(container, { categories, layers, styles, map, catalog
   };
 
   const scaleWatchers = [];
+  const view = map.getView();
   const sections = categories.map((category) => {
     const headingId = `category-${category.id}`;
     const title = text(h('span', { class: 'category-title', id: headingId }), () => localized(category.title));
@@ -92,22 +93,35 @@ export function buildPanel(container, { categories, layers, styles, map, catalog
     const legend = attribute(h('ul', { class: 'legend', id: legendId, hidden: true }), 'aria-label', () =>
       t('legendOf', { layer: localized(entry.title) }),
     );
-    const ruleItems = style.rules.filter(hasLegend).map((rule) => {
-      const title = text(h('span', { class: 'legend-title' }), () => localized(rule.title) || rule.name || localized(entry.title));
-      const li = h('li', { class: 'legend-item' }, [ruleSwatch(rule), title]);
-      legend.appendChild(li);
-      return { rule, li };
-    });
-    // The first rule's swatch stands beside the name; the whole legend opens on demand.
+    // Legend entries are drawn when the legend is first opened (the first rule's swatch stands beside the name).
+    const legendRules = style.rules.filter(hasLegend);
+    let ruleItems = [];
+    const buildLegend = () => {
+      ruleItems = legendRules.map((rule) => {
+        const title = text(h('span', { class: 'legend-title' }), () => localized(rule.title) || rule.name || localized(entry.title));
+        const li = h('li', { class: 'legend-item' }, [ruleSwatch(rule), title]);
+        legend.appendChild(li);
+        return { rule, li };
+      });
+      updateRules(view.getResolution());
+    };
     const legendToggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': 'false', 'aria-controls': legendId, dataset: { action: 'legend' } },
-      [ruleItems[0] ? ruleSwatch(ruleItems[0].rule) : null]);
+      [legendRules[0] ? ruleSwatch(legendRules[0]) : null]);
     attribute(legendToggle, 'aria-label', () => t('showLegend', { layer: localized(entry.title) }));
     attribute(legendToggle, 'title', () => t('legend'));
     legendToggle.addEventListener('click', () => {
       const open = legendToggle.getAttribute('aria-expanded') !== 'true';
+      if (open && ruleItems.length === 0) {
+        buildLegend();
+      }
       legendToggle.setAttribute('aria-expanded', String(open));
       legend.hidden = !open;
     });
+    const updateRules = (resolution) => {
+      for (const { rule, li } of ruleItems) {
+        li.classList.toggle('out-of-scale', resolution !== undefined && !style.ruleVisibleAt(rule, resolution));
+      }
+    };
     const small = (action, icon, key, onclick) => attribute(attribute(
       h('button', { type: 'button', class: 'layer-action', dataset: { action }, onclick }, [h('span', { 'aria-hidden': 'true', text: icon })]),
       'title', () => t(key)), 'aria-label', () => `${t(key)}: ${localized(entry.title)}`);
@@ -122,16 +136,13 @@ export function buildPanel(container, { categories, layers, styles, map, catalog
       const visible = style.visibleAt(resolution);
       item.classList.toggle('out-of-scale', !visible);
       scaleNote.hidden = visible;
-      for (const { rule, li } of ruleItems) {
-        li.classList.toggle('out-of-scale', !style.ruleVisibleAt(rule, resolution));
-      }
+      updateRules(resolution);
     });
     return item;
   }
 
   container.replaceChildren(...sections);
 
-  const view = map.getView();
   const updateScale = () => {
     const resolution = view.getResolution();
     if (resolution !== undefined) {
