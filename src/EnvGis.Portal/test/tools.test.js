@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mayApprove, recordActions, restoreOutcome } from '../src/account/permissions.js';
+import { mayApprove, mayRestoreVersion, recordActions, restoreOutcome } from '../src/account/permissions.js';
+import { fold, matchUnits } from '../src/admin/unitpicker.js';
 import { readyToSend } from '../src/edit/bulksubmit.js';
 import { clipToScope } from '../src/edit/clip.js';
 import { DOWNLOAD_FORMATS, serviceLinks, wfsGetFeature } from '../src/map/downloads.js';
@@ -40,6 +41,12 @@ describe('permissions', () => {
     assert.equal(mayApprove(editor, 'xa-hp031'), false);
     assert.equal(mayApprove(cityEditor, 'so-xd'), true);
     assert.equal(recordActions(chairman, 'polluted_zones', { status: 'published', owner_unit: 'xa-hp031' }).edit, 'edit');
+  });
+
+  it('offers restoring versions of reviewed records only to those who may approve them', () => {
+    assert.equal(mayRestoreVersion(editor, 'polluted_zones', { status: 'published', owner_unit: 'xa-hp031' }), false);
+    assert.equal(mayRestoreVersion(editor, 'polluted_zones', { status: 'draft', owner_unit: 'xa-hp031' }), true);
+    assert.equal(mayRestoreVersion(chairman, 'polluted_zones', { status: 'published', owner_unit: 'xa-hp031' }), true);
   });
 
   it('says what a restore does to the status before the click', () => {
@@ -133,5 +140,15 @@ describe('editing helpers', () => {
     assert.ok(readyToSend(draft, entry, { wholeCity: true }));
     assert.equal(readyToSend({ ...draft, texts: { restricted: 'false' } }, entry, { wholeCity: true }), null);
     assert.equal(readyToSend(draft, entry, { wholeCity: false, none: false, polygons: [square(100, 10, 1)] }), null);
+  });
+});
+
+describe('unit picker', () => {
+  it('finds units by name or code without accents', () => {
+    const units = [{ code: 'xa-hp101', nameVi: 'UBND xã Hà Bắc', nameEn: 'Ha Bac' }, { code: 'so-nnmt', nameVi: 'Sở Nông nghiệp và Môi trường', nameEn: 'DAE' }];
+    assert.equal(fold('Đồ Sơn'), 'do son');
+    assert.deepEqual(matchUnits(units, 'ha bac').map((u) => u.code), ['xa-hp101']);
+    assert.deepEqual(matchUnits(units, 'NONG NGHIEP').map((u) => u.code), ['so-nnmt']);
+    assert.equal(matchUnits(units, '  ').length, 2);
   });
 });

@@ -62,3 +62,13 @@ export function restoreOutcome(current, restored, approves) {
   }
   return { status, key: current === 'published' ? 'history.outcome.unpublished' : REVIEWED.includes(current) ? 'history.outcome.reviewAgain' : 'history.outcome.draft' };
 }
+
+/**
+ * Whether the account may restore an older version of a record (RecordPermissions: a restore is a
+ * change, so an approved or published record needs the right to approve it; an archived record
+ * comes back through the record list's "restore").
+ */
+export function mayRestoreVersion(acc, layer, record) {
+  const actions = recordActions(acc, layer, record);
+  return actions.edit === 'edit' || (actions.restore && record.status === 'archived');
+}

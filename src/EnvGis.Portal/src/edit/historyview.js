@@ -11,7 +11,7 @@ import { formatValue } from '../core/format.js';
 import { has, localized, t } from '../core/i18n.js';
 import { getRecord, history, restoreRecord } from '../core/records.js';
 import { button, confirmDialog, describeError, message } from '../core/ui.js';
-import { mayApprove, restoreOutcome } from '../account/permissions.js';
+import { mayApprove, mayRestoreVersion, restoreOutcome } from '../account/permissions.js';
 
 const actionText = (action) => (has(`action.${action}`) ? t(`action.${action}`) : action);
 const statusText = (status) => (status && has(`status.${status}`) ? t(`status.${status}`) : status ?? '—');
@@ -47,7 +47,11 @@ export async function showHistory(ctx, layerName, id) {
     openDrawer(title, [h('p', { class: 'message error', text: describeError(error) })], null, 'history');
     return;
   }
-  const mayRestore = ctx.capabilities.layers.includes(layerName);
+  // Offered only where the server allows it (an editor proposes changes to published records instead).
+  const mayRestore = mayRestoreVersion(ctx.account, layerName, {
+    status: record.properties.status,
+    owner_unit: record.properties.owner_unit ?? ctx.account.unit.code,
+  });
 
   const show = (entry, fit = false) => {
     if (fit) {
