@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks: builds in Release and prints figures with ratios against baselines run in the same process.
-# Parts: tiles, wfs, wms, ogcapi (all by default); pass part names to choose, e.g. ./scripts/benchmark.sh ogcapi
-# The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's FastCGI as its baseline.
+# Parts: tiles, wfs, wms, ogcapi, monitoring, portal (all by default); pass part names to choose, e.g.
+# ./scripts/benchmark.sh wms. The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's FastCGI as its
+# baseline; the portal part measures the map's first paint in Debian's headless Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(repo_root)
 cd "$root"
 ensure_server_packages
-ensure_debian_packages mapserver-bin lighttpd
+ensure_debian_packages mapserver-bin lighttpd chromium fonts-dejavu-core
+build_portal "$root"
 dotnet build EnvGis.sln -c Release -nologo -v quiet
 exec dotnet run -c Release --no-build --project bench/EnvGis.Benchmarks -- "$@"

@@ -50,7 +50,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
 
     public int ServerProcessId => server.Id;
 
-    public static async Task<BenchmarkEnvironment> StartAsync(string repositoryRoot)
+    public static async Task<BenchmarkEnvironment> StartAsync(string repositoryRoot, bool withSyntheticLayer = true)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "envgis-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"Preparing PostGIS in {dataDirectory} ...");
@@ -64,7 +64,10 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         var catalogue = await new CatalogueStore(dataSource).LoadAsync();
         await new SampleDataLoader(dataSource, NullLogger<SampleDataLoader>.Instance)
             .LoadIfEmptyAsync(Path.Combine(repositoryRoot, "sample-data"), catalogue);
-        await CreateSyntheticLayerAsync(dataSource);
+        if (withSyntheticLayer)
+        {
+            await CreateSyntheticLayerAsync(dataSource);
+        }
         catalogue = await new CatalogueStore(dataSource).LoadAsync();
 
         var serverDll = Path.Combine(repositoryRoot, "src", "EnvGis.Server", "bin", "Release", "net10.0", "EnvGis.Server.dll");
@@ -74,13 +77,19 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Run from the server's folder: its wwwroot holds the portal (built by scripts/benchmark.sh).
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(repositoryRoot, "src", "EnvGis.Server"),
+        };
         foreach (var a in new[] { serverDll, "--urls", $"http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(a);
         }
 
         start.Environment["ConnectionStrings__EnvGis"] = cluster.ConnectionString;
+        start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ENVGIS_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");

@@ -1,10 +1,11 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi monitoring]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi", "monitoring"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi monitoring portal]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi", "monitoring", "portal"];
 var root = FindRepositoryRoot();
-await using var env = await BenchmarkEnvironment.StartAsync(root);
+// The 100 000 synthetic polygons are only needed by the server-side parts.
+await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi"]));
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
 if (parts.Contains("tiles"))
 {
@@ -30,6 +31,11 @@ if (parts.Contains("wms"))
 if (parts.Contains("monitoring"))
 {
     await MonitoringBenchmark.RunAsync(env);
+}
+
+if (parts.Contains("portal"))
+{
+    await PortalBenchmark.RunAsync(env);
 }
 
 static string FindRepositoryRoot()

@@ -60,8 +60,7 @@ app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestTimeouts();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UsePortalStaticFiles();
 app.UseEnvGisSecurity();
 
 app.MapOpenApi();

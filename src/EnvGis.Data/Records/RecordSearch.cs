@@ -6,9 +6,10 @@ using Npgsql;
 namespace EnvGis.Data.Records;
 
 /// <summary>
-/// Search by name over the label attribute of the layers a caller may read. The text is a parameter
-/// (LIKE wildcards in it are escaped), and every layer's query carries the <see cref="Visibility"/>
-/// predicate, so the public never finds unpublished or restricted records.
+/// Search by name over the label attribute of the layers a caller may read, ignoring case and accents
+/// (<c>envgis.search_fold</c>: unaccent + lower, đ/Đ included; migration 0070). The text is a
+/// parameter (LIKE wildcards in it are escaped), and every layer's query carries the
+/// <see cref="Visibility"/> predicate, so the public never finds unpublished or restricted records.
 /// </summary>
 public sealed class RecordSearch(NpgsqlDataSource dataSource)
 {
@@ -27,11 +28,12 @@ public sealed class RecordSearch(NpgsqlDataSource dataSource)
         var parts = searched.Select((layer, i) =>
         {
             var label = $"r.{SqlIdentifier.Quote(layer.LabelAttribute!)}::text";
+            var folded = $"envgis.search_fold({label})";
             return $"""
                 (SELECT @layer{i} AS layer, r.id, {label} AS label, ST_Envelope(r.geom) AS box,
-                        CASE WHEN {label} ILIKE @prefix ESCAPE '\' THEN 0 ELSE 1 END AS rank
+                        CASE WHEN {folded} LIKE envgis.search_fold(@prefix) ESCAPE '\' THEN 0 ELSE 1 END AS rank
                  FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
-                 WHERE {Visibility.Predicate(scope, "r")} AND {label} ILIKE @pattern ESCAPE '\'
+                 WHERE {Visibility.Predicate(scope, "r")} AND {folded} LIKE envgis.search_fold(@pattern) ESCAPE '\'
                  ORDER BY rank, {label}, r.id LIMIT @limit)
                 """;
         });

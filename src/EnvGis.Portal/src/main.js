@@ -1,37 +1,43 @@
-// EnvGis public map portal: wires the catalogue, styles and vector tiles from the server into an
-// OpenLayers map with a layer panel, legends, feature popups and the citation rule.
+// EnvGis public map portal: one bootstrap call (config, catalogue, styles, tile URLs, account) → an
+// OpenLayers map with the layer panel, legends, popups, search and the map tools. Signed-in work
+// (editing, review, administration) is loaded only when someone signs in.
 
 import 'ol/ol.css';
 import './portal.css';
+// The monitoring card's few styles ride in the main stylesheet: a lazily loaded chunk's CSS is not applied.
+import './monitoring/monitoring.css';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import Attribution from 'ol/control/Attribution.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import Zoom from 'ol/control/Zoom.js';
+import DoubleClickZoom from 'ol/interaction/DoubleClickZoom.js';
+import DragPan from 'ol/interaction/DragPan.js';
+import KeyboardPan from 'ol/interaction/KeyboardPan.js';
+import KeyboardZoom from 'ol/interaction/KeyboardZoom.js';
+import MouseWheelZoom from 'ol/interaction/MouseWheelZoom.js';
+import PinchZoom from 'ol/interaction/PinchZoom.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
-import { setUpAbout } from './about.js';
-import { featuresAtPixel } from './hits.js';
-import { getConfig, getLayers, getStyle, getTileJson } from './api.js';
-import { language, onLanguageChange, setLanguage, t, translateStatic } from './i18n.js';
-import {
-  BASE_LAYER,
-  DEFAULT_VISIBLE,
-  TileLoadCounter,
-  createBaseMapLayer,
-  createNoDataLayer,
-  createVectorTileLayer,
-  drawOrder,
-  tileJsonExtent,
-} from './layers.js';
-import { buildPanel } from './panel.js';
-import { createPopup } from './popup.js';
-import { setUpSearch } from './search.js';
-import { compileStyle } from './styles.js';
-import './strings-edit.js';
-import { createEditLayers } from './editlayers.js';
-import { restore } from './session.js';
-import { setUpAccountArea } from './signin.js';
-import { setUpWorkspace } from './workspace.js';
+import { adopt, onAccountChange } from './account/session.js';
+import { setUpAccountArea } from './account/signin.js';
+import { language, loadLanguage, onLanguageChange, setLanguage, t, translateStatic } from './core/i18n.js';
+import { portal } from './core/store.js';
+import { setUpAbout } from './map/about.js';
+import { getBootstrap } from './map/api.js';
+import { createBaseMaps } from './map/basemaps.js';
+import { featuresAtPixel } from './map/hits.js';
+import { BASE_LAYER, DEFAULT_VISIBLE, TileLoadCounter, createNoDataLayer, createVectorTileLayer, drawOrder } from './map/layers.js';
+import { registerCardExtension } from './map/cardextensions.js';
+import { buildPanel } from './map/panel.js';
+import { readPermalink, setUpPermalink } from './map/permalink.js';
+import { createPlaceNames } from './map/placenames.js';
+import { createPopup } from './map/popup.js';
+import { setUpSearch } from './map/search.js';
+import { compileStyle } from './map/styles.js';
+import { setUpToolbar } from './map/toolbar.js';
+
+// A station's card carries its measurements, chart and advice (issue 11), loaded when a station opens.
+registerCardExtension('monitoring_stations', () => import('./monitoring/stationpopup.js'));
 
 /** Where the view may be panned: the city (lon 106.12–107.75, lat 20.10–21.24) with a wide margin. */
 const PAN_LIMIT = transformExtent([104.5, 19.0, 109.5, 22.5], 'EPSG:4326', 'EPSG:3857');
@@ -45,7 +51,6 @@ function applyLanguage() {
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }
-  updatePanelToggleLabel();
   for (const [selector, key] of [['.ol-zoom-in', 'zoomIn'], ['.ol-zoom-out', 'zoomOut']]) {
     const button = document.querySelector(selector);
     if (button) {
@@ -55,23 +60,23 @@ function applyLanguage() {
   }
 }
 
-function updatePanelToggleLabel() {
-  const toggle = document.getElementById('panel-toggle');
-  const expanded = toggle.getAttribute('aria-expanded') === 'true';
-  toggle.title = t(expanded ? 'hideLayers' : 'showLayers');
-}
-
+/** Render function of the panel toggle: the panel's visibility follows state.panelOpen. */
 function setUpPanelToggle(getMap) {
   const toggle = document.getElementById('panel-toggle');
-  const set = (open) => {
-    document.body.classList.toggle('panel-collapsed', !open);
-    toggle.setAttribute('aria-expanded', String(open));
-    updatePanelToggleLabel();
-    getMap()?.updateSize();
-  };
-  set(!NARROW.matches);
-  toggle.addEventListener('click', () => set(toggle.getAttribute('aria-expanded') !== 'true'));
-  NARROW.addEventListener('change', (event) => set(!event.matches));
+  portal.subscribe((state, previous) => {
+    document.body.classList.toggle('panel-collapsed', !state.panelOpen);
+    toggle.setAttribute('aria-expanded', String(state.panelOpen));
+    toggle.title = t(state.panelOpen ? 'hideLayers' : 'showLayers');
+    if (state.panelOpen !== previous.panelOpen) {
+      getMap()?.updateSize();
+    }
+  });
+  portal.set({ panelOpen: !NARROW.matches });
+  toggle.addEventListener('click', () => portal.set({ panelOpen: !portal.get().panelOpen }));
+  NARROW.addEventListener('change', (event) => portal.set({ panelOpen: !event.matches }));
+  onLanguageChange(() => {
+    toggle.title = t(portal.get().panelOpen ? 'hideLayers' : 'showLayers');
+  });
 }
 
 function setUpLanguageSwitch() {
@@ -92,74 +97,52 @@ function showStatus(key, isError) {
   }
 }
 
-async function loadLayer(entry) {
-  try {
-    const [style, tiles] = await Promise.all([getStyle(entry.name), getTileJson(entry.name)]);
-    return { entry, style: compileStyle(style, entry.geometryType), tiles };
-  } catch (error) {
-    console.error(`EnvGis: layer "${entry.name}" could not be loaded`, error);
-    return { entry, error };
-  }
-}
-
-/**
- * The map layers: one VectorTile layer per catalogue layer whose style loaded, and under them the
- * external base map (when configured) or the "no data" veil around the land base layer.
- */
-function buildLayers(config, entries, loaded) {
+/** One VectorTile layer per catalogue layer that has a style, in draw order. */
+function buildLayers(boot, entries) {
   const zIndex = drawOrder(entries);
   const counter = new TileLoadCounter();
   const layers = new Map();
   const styles = new Map();
-  for (const { entry, style, tiles } of loaded) {
-    if (!style) {
+  for (const entry of entries) {
+    const doc = boot.styles?.[entry.name];
+    const tiles = boot.tiles?.[entry.name];
+    if (!doc || !tiles) {
+      console.error(`EnvGis: layer "${entry.name}" has no style or tiles`);
       continue;
     }
-    const visible = entry.name === BASE_LAYER ? !config.baseMap : DEFAULT_VISIBLE.has(entry.name);
+    const style = compileStyle(doc, entry.geometryType);
     styles.set(entry.name, style);
-    layers.set(
-      entry.name,
-      createVectorTileLayer(entry, style, tiles, {
-        attribution: config.attribution,
-        zIndex: zIndex.get(entry.name),
-        visible,
-        counter,
-      }),
-    );
+    layers.set(entry.name, createVectorTileLayer(entry, style, tiles, {
+      attribution: boot.config.attribution,
+      zIndex: zIndex.get(entry.name),
+      visible: entry.name === BASE_LAYER || DEFAULT_VISIBLE.has(entry.name),
+      counter,
+    }));
   }
-
-  const mapLayers = [...layers.values()];
-  const base = layers.get(BASE_LAYER);
-  const baseExtent = base && tileJsonExtent(loaded.find((l) => l.entry.name === BASE_LAYER).tiles.tileJson);
-  if (config.baseMap) {
-    mapLayers.unshift(createBaseMapLayer(config.baseMap));
-  } else if (base && baseExtent) {
-    mapLayers.unshift(createNoDataLayer(base, baseExtent));
-  }
-  return { layers, styles, mapLayers };
+  return { layers, styles };
 }
 
-function createMap(config, mapLayers) {
+function createMap(config, layers) {
   const mapElement = document.getElementById('map');
-  mapElement.classList.toggle('sea', !config.baseMap);
-  const view = config.initialView ?? { center: [106.68, 20.86], zoom: 9 };
+  const home = transformExtent(config.homeExtent ?? [106.12, 20.64, 107.14, 21.25], 'EPSG:4326', 'EPSG:3857');
   const map = new OlMap({
     target: mapElement,
+    // The map element is focusable (keyboard pan/zoom), but the wheel and drags must work without
+    // clicking it first (OpenLayers' default waits for focus when the target has a tabindex). North
+    // stays up: no rotation, no shift-drag box.
+    interactions: [new DragPan(), new PinchZoom(), new MouseWheelZoom(), new DoubleClickZoom(), new KeyboardPan(), new KeyboardZoom()],
     controls: [
       new Zoom({ zoomInTipLabel: t('zoomIn'), zoomOutTipLabel: t('zoomOut') }),
       new Attribution({ collapsible: false }),
       new ScaleLine({ units: 'metric' }),
     ],
-    layers: mapLayers,
-    view: new View({
-      center: fromLonLat(view.center),
-      zoom: view.zoom,
-      minZoom: 6,
-      maxZoom: 19,
-      extent: PAN_LIMIT,
-      constrainOnlyCenter: true,
-    }),
+    layers,
+    view: new View({ minZoom: 6, maxZoom: 19, extent: PAN_LIMIT, constrainOnlyCenter: true }),
   });
+  map.set('homeExtent', home);
+  if (!readPermalink(map)) {
+    map.getView().fit(home, { size: map.getSize(), padding: [8, 8, 8, 8] });
+  }
   let renders = 0;
   map.on('rendercomplete', () => {
     document.body.dataset.renderCount = String(++renders);
@@ -171,6 +154,7 @@ function createMap(config, mapLayers) {
 function expose(map, layers) {
   window.envgisMap = map;
   window.envgis = {
+    ...(window.envgis ?? {}),
     map,
     layers,
     fromLonLat,
@@ -184,33 +168,70 @@ function expose(map, layers) {
   };
 }
 
+/** Signed-in work is a separate bundle, fetched at the first sign-in. */
+function setUpWorkspaceLoader(base) {
+  let loading = null;
+  const load = () => {
+    loading ??= import('./edit/workspace.js').then(({ setUpWorkspace }) => {
+      const workspace = setUpWorkspace(base);
+      base.workspace = workspace;
+      window.envgis.editLayers = workspace.editLayers;
+      window.envgis.workspace = workspace;
+      return workspace;
+    });
+    return loading;
+  };
+  const follow = (acc) => {
+    if (acc) {
+      document.body.dataset.workspace = 'building';
+      load().then((workspace) => workspace.build(acc)).catch((error) => {
+        console.error('EnvGis: the workspace could not be loaded', error);
+        document.body.dataset.workspace = 'ready';
+      });
+    } else if (loading) {
+      load().then((workspace) => workspace.build(null));
+    }
+    // What a caller may see changed: every layer's tiles again (no reload).
+    base.layers.forEach((layer) => layer.getSource()?.refresh());
+  };
+  onAccountChange(follow);
+}
+
 async function start() {
   let map = null;
+  // The bootstrap is under way (index.html preloads it) while the language's strings load.
+  const bootstrap = getBootstrap();
+  await loadLanguage();
   setUpLanguageSwitch();
   setUpPanelToggle(() => map);
   applyLanguage();
 
-  const [config, catalogue] = await Promise.all([getConfig(), getLayers()]);
-  const categories = catalogue.categories ?? [];
+  const boot = await bootstrap;
+  const categories = boot.categories ?? [];
   const entries = categories.flatMap((category) => category.layers ?? []);
-  const loaded = await Promise.all(entries.map(loadLayer));
-  const { layers, styles, mapLayers } = buildLayers(config, entries, loaded);
-  map = createMap(config, mapLayers);
+  const { layers, styles } = buildLayers(boot, entries);
+  const land = layers.get(BASE_LAYER);
+  const thematic = [...layers.values()];
+  map = createMap(boot.config, [land ? createNoDataLayer(land) : null, ...thematic].filter(Boolean));
+  expose(map, layers);
+  await createBaseMaps(map, boot.config, land);
+  createPlaceNames(map, layers.get('communes'));
 
-  buildPanel(document.getElementById('layer-list'), { categories, layers, styles, map });
   const catalogueByName = new Map(entries.map((entry) => [entry.name, entry]));
-  const editLayers = createEditLayers(map);
-  const workspace = setUpWorkspace({ map, catalogue: catalogueByName, categories, layers, editLayers });
-  createPopup(map, catalogueByName, { actions: workspace.popupActions });
-  setUpSearch(document.getElementById('tabpanel-layers'), { map, catalogue: catalogueByName });
-  setUpAbout(config);
+  const base = { map, catalogue: catalogueByName, categories, layers, styles, config: boot.config };
+  const popup = createPopup(map, catalogueByName, { actions: (entry, feature) => base.workspace?.popupActions(entry, feature) ?? [] });
+  base.popup = popup;
+  buildPanel(document.getElementById('layer-list'), { categories, layers, styles, map, catalogue: catalogueByName });
+  setUpSearch(document.getElementById('search-area'), { map, catalogue: catalogueByName, popup });
+  setUpToolbar(map, base);
+  setUpPermalink(map, layers, popup);
+  setUpAbout(boot.config);
   setUpAccountArea(document.getElementById('account-area'));
   applyLanguage();
-  expose(map, layers);
-  window.envgis.editLayers = editLayers;
-  window.envgis.workspace = workspace;
-  // A session cookie may have survived a reload: ask who is signed in (anonymous visitors get null).
-  await restore();
+
+  setUpWorkspaceLoader(base);
+  // The account came with the bootstrap: a session cookie may have survived a reload.
+  adopt(boot.account, boot.antiforgeryToken);
   document.getElementById('status').hidden = true;
   document.body.dataset.ready = 'true';
 }

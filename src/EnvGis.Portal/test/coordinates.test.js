@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { geometryFromPositions, parseAngle, parseNumber, readCoordinates, splitRows } from '../src/coordinates.js';
+import { geometryFromPositions, parseAngle, parseNumber, readCoordinates, splitRows } from '../src/edit/coordinates.js';
 
 const closeTo = (actual, expected, tolerance) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { VN2000_TOWGS84, epsgCode, fromWgs84, toWgs84, transformGeometry } from '../src/crs.js';
-import { isVn2000Name, parseWkt, readPrj } from '../src/prj.js';
+import { VN2000_TOWGS84, epsgCode, fromWgs84, toWgs84, transformGeometry } from '../src/core/crs.js';
+import { isVn2000Name, parseWkt, readPrj } from '../src/edit/prj.js';
 
 // The test vector of shared/domain/VIETNAM_GIS.md (PROJ 9.1, cs2cs EPSG:4326 EPSG:9210 / 9209).
 const LON = 106.7;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compare, compileFilter, likeToRegExp } from '../src/filters.js';
+import { compare, compileFilter, likeToRegExp } from '../src/map/filters.js';
 
 const getter = (props) => (name) => props[name];
 const matches = (filter, props) => compileFilter(filter)(getter(props));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatValue } from '../src/format.js';
-import { language } from '../src/i18n.js';
+import { formatValue } from '../src/core/format.js';
+import { language } from '../src/core/i18n.js';
 
 describe('formatValue (Vietnamese, the default)', () => {
   it('is Vietnamese without a stored choice', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DraftStore, MAX_DRAFTS, MemoryStorage } from '../src/drafts.js';
-import { defaultTexts, fieldsFor, optionsFor, parseField, textOf, textsFromProperties, textsFromRecord, validateForm } from '../src/forms.js';
+import { DraftStore, MAX_DRAFTS, MemoryStorage } from '../src/edit/drafts.js';
+import { defaultTexts, fieldsFor, optionsFor, parseField, textOf, textsFromProperties, textsFromRecord, validateForm } from '../src/edit/forms.js';
 
 // A catalogue layer as /api/layers gives it.
 const layer = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkGeometry, firstPositionOutside, pointInRing, segmentContact } from '../src/geomcheck.js';
+import { checkGeometry, firstPositionOutside, pointInRing, segmentContact } from '../src/edit/geomcheck.js';
 
 const square = (x, y, size) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
 const keys = (geometry) => checkGeometry(geometry).map((p) => p.key);

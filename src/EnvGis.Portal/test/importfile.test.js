@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { zipSync } from 'fflate';
-import { ImportError, LIMITS, fitToLayer, importFile, kindOf } from '../src/importfile.js';
+import { ImportError, LIMITS, fitToLayer, importFile, kindOf } from '../src/edit/importfile.js';
 
 const fixture = (name) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const json = (name, object) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(object)) });

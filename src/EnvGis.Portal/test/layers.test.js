@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { drawOrder, geometryKind, resolveTemplate } from '../src/layers.js';
+import { drawOrder, geometryKind, resolveTemplate } from '../src/map/layers.js';
 
 describe('drawOrder', () => {
   it('puts land at the bottom, then polygons, lines and points', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatSize, ACCEPTED, MAX_BYTES } from '../src/attachments.js';
-import { searchPath } from '../src/search.js';
+import { formatSize, ACCEPTED, MAX_BYTES } from '../src/map/attachments.js';
+import { searchPath } from '../src/map/search.js';
 
 describe('search', () => {
   it('asks only for two characters or more, encoded, at most 100', () => {

@@ -1,4 +1,5 @@
 using EnvGis.Core.Catalogue;
+using EnvGis.Core.Security;
 using EnvGis.Data.Sql;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Security;
@@ -28,11 +29,14 @@ public static class LayerApi
         return Results.Text(json, "application/json");
     }
 
-    private static CatalogueResponse GetLayers(HttpContext context, CatalogueProvider catalogue)
+    private static CatalogueResponse GetLayers(HttpContext context, CatalogueProvider catalogue) =>
+        Catalogue(catalogue.Current, context.GetReadScope());
+
+    /// <summary>The categories in order, each with the layers <paramref name="scope"/> may see.</summary>
+    public static CatalogueResponse Catalogue(LayerCatalogue catalogue, ReadScope scope)
     {
-        var scope = context.GetReadScope();
-        var layers = catalogue.Current.Layers.Where(scope.CanSee).ToList();
-        return new CatalogueResponse(catalogue.Current.Categories
+        var layers = catalogue.Layers.Where(scope.CanSee).ToList();
+        return new CatalogueResponse(catalogue.Categories
             .Select(c => new CategoryResponse(c.Id, c.Title, layers.Where(l => l.Category == c.Id).Select(LayerResponse.From).ToList()))
             .ToList());
     }

@@ -10,7 +10,9 @@ public sealed record EnvGisSettings(
     string? BaseMapUrl,
     string? BaseMapAttribution,
     string? AdminPassword = null,
-    string? PublicUrl = null)
+    string? PublicUrl = null,
+    string? ImageryUrl = null,
+    string? ImageryAttribution = null)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -26,7 +28,9 @@ public sealed record EnvGisSettings(
             BaseMapUrl: NullIfEmpty(configuration["ENVGIS_BASEMAP_URL"]),
             BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]),
             AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]),
-            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'));
+            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'),
+            ImageryUrl: NullIfEmpty(configuration["ENVGIS_IMAGERY_URL"]),
+            ImageryAttribution: NullIfEmpty(configuration["ENVGIS_IMAGERY_ATTRIBUTION"]));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -40,7 +40,7 @@ public sealed record TileJson(
             layer.Title.In(language),
             layer.Attribution,
             "xyz",
-            [$"{baseUrl}/tiles/{layer.Name}/{{z}}/{{x}}/{{y}}.mvt"],
+            TileUrls.For(layer, baseUrl),
             0,
             DefaultMaxZoom,
             bounds ?? CityBounds,

@@ -71,7 +71,8 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
         {
             var item = page.Locator($"li.layer[data-layer='{name}']");
             await Expect(item.Locator("input[type=checkbox]")).ToBeEnabledAsync();
-            Assert.True(await item.Locator(".legend-item canvas.swatch").CountAsync() > 0, $"no legend swatch for {name}");
+            // The legend opens on demand (issue 14, item 9): its first swatch stands beside the name.
+            Assert.True(await item.Locator("button[data-action=legend] canvas.swatch").CountAsync() > 0, $"no legend swatch for {name}");
         }
 
         await Expect(page.Locator("li.layer[data-layer='protected_areas'] input")).ToBeCheckedAsync();
@@ -104,7 +105,8 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
         var parkSection = popup.Locator("section.feature[data-layer='protected_areas']", new() { HasText = CatBaName });
         await Expect(parkSection.Locator(".feature-label")).ToHaveTextAsync(CatBaName);
         await Expect(parkSection.Locator(".feature-layer")).ToHaveTextAsync("Khu bảo tồn thiên nhiên");
-        await Expect(parkSection.Locator("dt", new() { HasTextString = "Tên khu bảo tồn" })).ToHaveCountAsync(1);
+        // The name is the card's heading, not repeated as an attribute (issue 14, item 11).
+        await Expect(parkSection.Locator("dt", new() { HasTextString = "Tên khu bảo tồn" })).ToHaveCountAsync(0);
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Nguồn dữ liệu" })).ToHaveCountAsync(1);
         await Expect(parkSection.Locator("dt", new() { HasTextString = "Trích dẫn" })).ToHaveCountAsync(1);
         await Expect(parkSection.Locator("dd", new() { HasTextString = "Vườn quốc gia" }).First).ToBeVisibleAsync();

@@ -39,15 +39,20 @@ public sealed class PortalBrowser : IAsyncDisposable
         return new PortalBrowser(playwright, browser);
     }
 
-    /// <summary>Opens the portal in a new context (a new person) and waits for the map.</summary>
-    public async Task<PortalPage> OpenAsync(ServerFixture server, int width = 1280, int height = 800)
+    /// <summary>A new browser context (a new person: cookies, storage) in Vietnamese, Hải Phòng's time zone.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, BrowserNewContextOptions? options = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "vi-VN",
-            TimezoneId = "Asia/Ho_Chi_Minh",
-        });
+        options ??= new BrowserNewContextOptions();
+        options.ViewportSize = new ViewportSize { Width = width, Height = height };
+        options.Locale = "vi-VN";
+        options.TimezoneId = "Asia/Ho_Chi_Minh";
+        return browser.NewContextAsync(options);
+    }
+
+    /// <summary>Opens the portal in a new context (a new person) and waits for the map.</summary>
+    public async Task<PortalPage> OpenAsync(ServerFixture server, int width = 1280, int height = 800, BrowserNewContextOptions? options = null)
+    {
+        var context = await NewContextAsync(width, height, options);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         var portal = new PortalPage(page, context, new BrowserLog(page, server.BaseUrl), server);

@@ -1,6 +1,6 @@
 // The monitoring API as the station view reads it (`/api/monitoring/...`, docs/monitoring.md).
 
-import { request } from '../http.js';
+import { request } from '../core/http.js';
 
 const enc = encodeURIComponent;
 

@@ -7,9 +7,8 @@
 // Test hooks: the section's data-state (loading → ready | error), the chart's data-points, data-limit,
 // data-flagged and data-series.
 
-import { h, replaceChildren } from '../dom.js';
-import { language, locale, localized, t } from '../i18n.js';
-import './strings.js';
+import { h, replaceChildren } from '../core/dom.js';
+import { language, locale, localized, t } from '../core/i18n.js';
 import { csvUrl, getAqi, getBands, getHourly, getStations } from './api.js';
 import { drawChart } from './chart.js';
 import { PERIODS, flaggedRanges, limitToDraw, windowOf } from './series.js';
