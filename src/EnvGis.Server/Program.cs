@@ -4,9 +4,11 @@ using EnvGis.Ows;
 using EnvGis.Ows.OgcApi;
 using EnvGis.Ows.Wms;
 using EnvGis.Server.Api;
+using EnvGis.Server.Compliance;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
+using EnvGis.Server.Notices;
 using EnvGis.Server.Security;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
@@ -38,6 +40,7 @@ builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, databa
 builder.Services.AddEnvGisHealthChecks();
 builder.Services.AddEnvGisSecurity(settings);
 builder.Services.AddMonitoring(settings);
+builder.Services.AddReportsArea(builder.Configuration, settings);
 builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
 builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
 builder.Services.AddOgcApi();
@@ -74,6 +77,8 @@ app.MapRecordsApi();
 app.MapAttachmentsApi();
 app.MapSearchApi();
 app.MapMonitoring();
+app.MapComplianceApi();
+app.MapNoticesApi();
 app.MapOws();
 app.MapOgcApi();
 
