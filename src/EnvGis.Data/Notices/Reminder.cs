@@ -1,6 +1,6 @@
 namespace EnvGis.Data.Notices;
 
-/// <summary>A reminder or notice as kept and shown (envgis.reminders), with what became of its e-mail.</summary>
+/// <summary>A reminder or notice as kept and shown (envgis.reminders), with what became of its e-mail (<see cref="EmailTo"/>: addresses separated by commas).</summary>
 public sealed record Reminder(
     long Id,
     string Kind,
@@ -13,7 +13,7 @@ public sealed record Reminder(
     string BodyEn,
     string? Link,
     DateTime CreatedAt,
-    string[] EmailTo,
+    string EmailTo,
     string EmailStatus,
     int EmailAttempts,
     DateTime? EmailSentAt,

@@ -16,7 +16,7 @@ public sealed class ReminderStore(NpgsqlDataSource dataSource)
 
     private const string Columns = """
         id, kind, unit_code AS Unit, period, due_at AS DueAt, subject_vi AS SubjectVi, subject_en AS SubjectEn, body_vi AS BodyVi,
-        body_en AS BodyEn, link, created_at AS CreatedAt, email_to AS EmailTo, email_status AS EmailStatus, email_attempts AS EmailAttempts,
+        body_en AS BodyEn, link, created_at AS CreatedAt, array_to_string(email_to, ',') AS EmailTo, email_status AS EmailStatus, email_attempts AS EmailAttempts,
         email_sent_at AS EmailSentAt, email_error AS EmailError
         """;
 
@@ -68,7 +68,7 @@ public sealed class ReminderStore(NpgsqlDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var mail = await connection.QuerySingleOrDefaultAsync<PendingMail>(new CommandDefinition(
                 """
-                SELECT id, email_to AS EmailTo, subject_vi AS SubjectVi, subject_en AS SubjectEn, body_vi AS BodyVi, body_en AS BodyEn, link
+                SELECT id, array_to_string(email_to, ',') AS EmailTo, subject_vi AS SubjectVi, subject_en AS SubjectEn, body_vi AS BodyVi, body_en AS BodyEn, link
                 FROM envgis.reminders WHERE email_status = 'pending' AND NOT (id = ANY (@skip))
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
                 """, new { skip = skip.ToArray() }, transaction, cancellationToken: ct));

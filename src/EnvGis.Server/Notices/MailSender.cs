@@ -14,7 +14,7 @@ public sealed class MailSender(MailSettings settings, string? publicUrl)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
-        foreach (var to in mail.EmailTo)
+        foreach (var to in mail.EmailTo.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             message.To.Add(MailboxAddress.Parse(to));
         }

@@ -56,7 +56,7 @@ public static class NoticesApi
     {
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (email is not null && (email.Length > 254 || !MailboxAddress.TryParse(email, out var parsed) || parsed.Address != email
-                                  || !email.Contains('@') || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"')))
+                                  || email.Split('@') is not [{ Length: > 0 }, var domain] || !domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.') || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"')))
         {
             return ReportProblems.Invalid("invalid-email", "Give one e-mail address such as moitruong@haiphong.gov.vn (or null to remove it).", "email");
         }
