@@ -10,6 +10,7 @@ using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
 using EnvGis.Server.Notices;
 using EnvGis.Server.Security;
+using EnvGis.Server.Statistics;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -79,6 +80,7 @@ app.MapSearchApi();
 app.MapMonitoring();
 app.MapComplianceApi();
 app.MapNoticesApi();
+app.MapStatisticsApi();
 app.MapOws();
 app.MapOgcApi();
 

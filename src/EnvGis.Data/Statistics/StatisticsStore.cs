@@ -12,7 +12,7 @@ namespace EnvGis.Data.Statistics;
 /// reads its table through <see cref="Visibility"/>; archived (deleted) records never count. A record
 /// is in the period when its validity period [valid_from, valid_to] overlaps it, open ends included
 /// (the one time rule of docs/filters.md). Areas and lengths are geodesic: PostGIS geography on the
-/// WGS 84 spheroid (ST_Area, ST_Length), in hectares and kilometres.
+/// WGS 84 spheroid (ST_Area, ST_Length), in square metres and metres.
 /// </summary>
 public sealed class StatisticsStore(NpgsqlDataSource dataSource)
 {
@@ -91,7 +91,7 @@ public sealed class StatisticsStore(NpgsqlDataSource dataSource)
         };
 
         var rows = parts.GroupBy(KeyOf, StringComparer.Ordinal)
-            .Select(g => new StatisticsRow(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Area) / 10_000, g.Sum(p => p.Length) / 1_000)
+            .Select(g => new StatisticsRow(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Area), g.Sum(p => p.Length))
             {
                 Added = month ? g.Sum(p => p.Added ?? 0) : null,
             })
@@ -171,7 +171,7 @@ public sealed class StatisticsStore(NpgsqlDataSource dataSource)
         }
 
         return parts2.GroupBy(p => p.Project, StringComparer.Ordinal)
-            .Select(g => new StatisticsRow(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Area) / 10_000, g.Sum(p => p.Length) / 1_000)
+            .Select(g => new StatisticsRow(g.Key, g.Sum(p => p.Count), g.Sum(p => p.Area), g.Sum(p => p.Length))
             {
                 Layers = g.Where(p => p.Layer is not null).ToDictionary(p => p.Layer!, p => p.Count, StringComparer.Ordinal),
                 Attachments = g.First().Attachments,
@@ -207,4 +207,29 @@ public sealed class StatisticsStore(NpgsqlDataSource dataSource)
     }
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Names for unit and commune keys (vi, en): unit names, and the names of the published communes.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Vi, string En)>> KeyLabelsAsync(StatisticsGroup group, CancellationToken ct)
+    {
+        var sql = group switch
+        {
+            StatisticsGroup.Unit => "SELECT code, name_vi, name_en FROM envgis.units",
+            StatisticsGroup.Commune => $"SELECT code, name, name FROM data.communes WHERE status = '{RecordStatus.Published}' AND NOT restricted",
+            _ => null,
+        };
+        var labels = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        if (sql is null)
+        {
+            return labels;
+        }
+
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            labels[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+        }
+
+        return labels;
+    }
 }
