@@ -9,6 +9,7 @@ using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
 using EnvGis.Server.Notices;
+using EnvGis.Server.Reports;
 using EnvGis.Server.Security;
 using EnvGis.Server.Statistics;
 using EnvGis.Server.Styles;
@@ -81,6 +82,8 @@ app.MapMonitoring();
 app.MapComplianceApi();
 app.MapNoticesApi();
 app.MapStatisticsApi();
+app.MapReportTypesApi();
+app.MapReportsApi();
 app.MapOws();
 app.MapOgcApi();
 

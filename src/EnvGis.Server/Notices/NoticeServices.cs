@@ -22,6 +22,7 @@ public static class NoticeServices
         services.AddSingleton<StatisticsStore>();
         services.AddSingleton<ReportTypeStore>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<EnvGis.Server.Reports.ReportObligations>();
         services.AddHostedService<ReminderService>();
         return services;
     }
