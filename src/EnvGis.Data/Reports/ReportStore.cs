@@ -26,7 +26,8 @@ public sealed class ReportStore(NpgsqlDataSource dataSource)
         """;
 
     private const string FileColumns =
-        "id, submission_id, kind, file_name, content_type, size_bytes, sha256, stored_path, uploaded_by, uploaded_at";
+        "id AS Id, submission_id AS SubmissionId, kind AS Kind, file_name AS FileName, content_type AS ContentType, size_bytes AS Size, "
+        + "sha256 AS Sha256, stored_path AS StoredPath, uploaded_by AS UploadedBy, uploaded_at AS UploadedAt";
 
     /// <summary>
     /// The facilities that owe <paramref name="type"/>: records of its layer that are not archived, owned

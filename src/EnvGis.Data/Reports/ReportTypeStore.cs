@@ -12,7 +12,7 @@ public sealed class ReportTypeStore(NpgsqlDataSource dataSource)
 
     private const string Select = """
         SELECT id, code, name_vi, name_en, description_vi, description_en, period, due_days, first_period, facility_layer,
-               facility_ids, fields::text, attachment_kinds::text, active, updated_at, updated_by
+               coalesce(to_jsonb(facility_ids), 'null')::text AS facility_ids, fields::text, attachment_kinds::text, active, updated_at, updated_by
         FROM reports.report_types
         """;
 
@@ -77,12 +77,12 @@ public sealed class ReportTypeStore(NpgsqlDataSource dataSource)
     }
 
     private static ReportType ToType(Row r) => new(r.id, r.code, r.name_vi, r.name_en, r.description_vi, r.description_en, r.period, r.due_days,
-        r.first_period, r.facility_layer, r.facility_ids, JsonSerializer.Deserialize<List<ReportField>>(r.fields, Json) ?? [],
+        r.first_period, r.facility_layer, JsonSerializer.Deserialize<List<long>>(r.facility_ids), JsonSerializer.Deserialize<List<ReportField>>(r.fields, Json) ?? [],
         JsonSerializer.Deserialize<List<ReportAttachmentKind>>(r.attachment_kinds, Json) ?? [], r.active, r.updated_at, r.updated_by);
 
 #pragma warning disable IDE1006 // Dapper maps the column names as they are.
     private sealed record Row(long id, string code, string name_vi, string name_en, string description_vi, string description_en, string period,
-        int due_days, string first_period, string facility_layer, long[]? facility_ids, string fields, string attachment_kinds, bool active,
+        int due_days, string first_period, string facility_layer, string facility_ids, string fields, string attachment_kinds, bool active,
         DateTime updated_at, string updated_by);
 #pragma warning restore IDE1006
 }
