@@ -4,7 +4,7 @@ using EnvGis.Core.Values;
 namespace EnvGis.Core.Compliance;
 
 /// <summary>
-/// One month of the monthly update duty (Art. 6.2, docs/compliance.md): its days in Việt Nam time,
+/// One month of the monthly update duty (Art. 6.2, docs/operations.md "Monthly update compliance"): its days in Việt Nam time,
 /// and its deadline. An update is on time when it counts before the end of the deadline day — the
 /// configured day (the 30th by default), or the month's last day when the month is shorter.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace EnvGis.Core.Compliance;
 
-/// <summary>A unit's standing for one month (the <c>status</c> of <c>GET /api/compliance</c>, docs/compliance.md).</summary>
+/// <summary>A unit's standing for one month (the <c>status</c> of <c>GET /api/compliance</c>, docs/operations.md "Monthly update compliance").</summary>
 public static class ComplianceStatus
 {
     /// <summary>Changes that count, the first of them before the deadline.</summary>

@@ -3,7 +3,7 @@ using EnvGis.Core.Security;
 namespace EnvGis.Core.Compliance;
 
 /// <summary>
-/// Which units owe a monthly update (Art. 6.2, 11.4–11.6; docs/compliance.md): city departments, the
+/// Which units owe a monthly update (Art. 6.2, 11.4–11.6; docs/operations.md "Monthly update compliance"): city departments, the
 /// Economic Zone Authority and the communes, once the Department has granted them a layer to edit.
 /// Enterprises report through their own reports, connection accounts only read, and the Department
 /// itself is the one that urges the others.

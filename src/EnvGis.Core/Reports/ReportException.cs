@@ -1,7 +1,7 @@
 namespace EnvGis.Core.Reports;
 
 /// <summary>
-/// A refusal of an enterprise report operation, with its stable <see cref="Code"/> (docs/enterprise-reports.md
+/// A refusal of an enterprise report operation, with its stable <see cref="Code"/> (docs/operations.md "Enterprise reports"
 /// "Refusals") and the HTTP status it maps to. Nothing was changed when it is thrown.
 /// </summary>
 public sealed class ReportException(int status, string code, string message, string? field = null) : Exception(message)

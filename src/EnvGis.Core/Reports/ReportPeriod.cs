@@ -4,7 +4,7 @@ using EnvGis.Core.Values;
 namespace EnvGis.Core.Reports;
 
 /// <summary>
-/// One reporting period of an enterprise report type (docs/enterprise-reports.md): a year
+/// One reporting period of an enterprise report type (docs/operations.md "Enterprise reports"): a year
 /// (<c>2025</c>), a half-year (<c>2025-H1</c>), a quarter (<c>2025-Q3</c>) or a month (<c>2025-05</c>),
 /// as whole days in Việt Nam time. A report is due a number of days after its period ends.
 /// </summary>

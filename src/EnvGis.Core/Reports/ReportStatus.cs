@@ -1,7 +1,7 @@
 namespace EnvGis.Core.Reports;
 
 /// <summary>
-/// The states of a submission (docs/enterprise-reports.md): the enterprise edits a draft and submits it;
+/// The states of a submission (docs/operations.md "Enterprise reports"): the enterprise edits a draft and submits it;
 /// the Department accepts it or asks for changes, after which the enterprise edits and submits again.
 /// An accepted report never changes.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace EnvGis.Data.Compliance;
 
 /// <summary>
-/// One unit's standing for one month (docs/compliance.md): its status, when its last counted update
+/// One unit's standing for one month (docs/operations.md "Monthly update compliance"): its status, when its last counted update
 /// was, what it changed by layer, commune edits still waiting for the chairman's approval, and its
 /// declaration if it made one. <see cref="Overdue"/>: nothing counts yet and the deadline has passed.
 /// </summary>

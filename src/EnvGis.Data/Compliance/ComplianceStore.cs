@@ -5,7 +5,7 @@ using Npgsql;
 namespace EnvGis.Data.Compliance;
 
 /// <summary>
-/// Monthly update compliance from the record history (docs/compliance.md). A unit's change counts when
+/// Monthly update compliance from the record history (docs/operations.md "Monthly update compliance"). A unit's change counts when
 /// it was made (insert, update, delete, restore), except a commune's inserts, updates and restores,
 /// which count when the chairman approves them (Art. 7.2a): the first approval of that record after
 /// the edit. A change belongs to the month it was made in, so an edit of the 25th approved on the 31st

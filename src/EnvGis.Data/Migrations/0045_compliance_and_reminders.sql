@@ -1,4 +1,4 @@
--- Monthly update compliance (Art. 6.2, 7.2a, 11.1e) and the reminders the system sends (docs/compliance.md).
+-- Monthly update compliance (Art. 6.2, 7.2a, 11.1e) and the reminders the system sends (docs/operations.md "Monthly update compliance").
 -- What a unit changed in a month is read from envgis.record_history; this adds a unit's explicit
 -- "no change this month" declaration and the history of reminders and notices sent (each once).
 

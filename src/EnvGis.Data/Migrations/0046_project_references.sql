@@ -1,6 +1,6 @@
 -- Records that belong to an EIA project (Art. 2.1 "detailed to every project"): an inspection, an
 -- incident, a monitoring station or a waste source names the project's record in eia_projects by an
--- optional integer attribute `project_id` (docs/statistics.md "Per project"). Statistics group such
+-- optional integer attribute `project_id` (docs/operations.md "Statistics"). Statistics group such
 -- records by project; the facility/project page (issue 15) shows them together.
 INSERT INTO catalogue.attributes (layer, ordinal, name, type, required, allowed_values, label_vi, label_en)
 SELECT l.layer, (SELECT max(a.ordinal) + 1 FROM catalogue.attributes AS a WHERE a.layer = l.layer), 'project_id', 'integer', false, NULL,

@@ -1,4 +1,4 @@
--- Enterprise environmental reports (Art. 2.3, 5.1, 5.4; docs/enterprise-reports.md): report types the
+-- Enterprise environmental reports (Art. 2.3, 5.1, 5.4; docs/operations.md "Enterprise reports"): report types the
 -- administrator configures, the submissions of the enterprises that owe them (one per facility and
 -- period), their documents, and the history of every step of the review.
 CREATE SCHEMA reports;

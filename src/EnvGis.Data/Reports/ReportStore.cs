@@ -11,7 +11,7 @@ using Npgsql;
 namespace EnvGis.Data.Reports;
 
 /// <summary>
-/// Enterprise report submissions (docs/enterprise-reports.md): each change locks the submission row,
+/// Enterprise report submissions (docs/operations.md "Enterprise reports"): each change locks the submission row,
 /// checks its status and version, changes it and writes one history event, in one transaction.
 /// Callers have already checked who may act (the facility's enterprise, or the Department).
 /// </summary>

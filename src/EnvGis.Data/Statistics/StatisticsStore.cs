@@ -8,7 +8,7 @@ using Npgsql;
 namespace EnvGis.Data.Statistics;
 
 /// <summary>
-/// Counts, areas and lengths of the records a caller may see (docs/statistics.md). Every layer's part
+/// Counts, areas and lengths of the records a caller may see (docs/operations.md "Statistics"). Every layer's part
 /// reads its table through <see cref="Visibility"/>; archived (deleted) records never count. A record
 /// is in the period when its validity period [valid_from, valid_to] overlaps it, open ends included
 /// (the one time rule of docs/filters.md). Areas and lengths are geodesic: PostGIS geography on the
