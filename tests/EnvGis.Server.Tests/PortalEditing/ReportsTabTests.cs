@@ -55,4 +55,60 @@ public sealed class ReportsTabTests(ServerFixture server, PortalBrowserFixture b
         await Expect(owed.Locator("tr[data-period='2024'] a")).ToHaveAttributeAsync("href",
             $"#layers=waste_sources&sel=waste_sources.{setup.Facility}");
     }
+
+    [Fact]
+    public async Task An_enterprise_report_is_submitted_returned_resubmitted_and_accepted_in_the_portal()
+    {
+        var setup = await server.EnterpriseWithReportTypeAsync();
+        var pdf = Path.Combine(Path.GetTempPath(), $"envgis-report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4\n% test\n%%EOF\n");
+        try
+        {
+            var enterprise = await browsers.Browser.OpenAsync(server);
+            await enterprise.SignInAsync(setup.Reporter.Name, setup.Reporter.Password);
+            var row = enterprise.Page.Locator("#tabpanel-reports [data-testid=report-obligations] tr[data-period='2025']");
+            await row.Locator("button[data-action='reports.start']").ClickAsync();
+            var drawer = enterprise.Page.Locator("#drawer[data-drawer=report]");
+            await Expect(drawer.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "draft");
+            await drawer.Locator("input[name=wastewater_m3]").FillAsync("5400.5");
+            await drawer.Locator("input[name=file-monitoring_results]").SetInputFilesAsync(pdf);
+            await Expect(drawer.Locator("[data-testid=report-files] li")).ToHaveCountAsync(1);
+            await drawer.Locator("input[name=wastewater_m3]").FillAsync("5400.5");
+            await drawer.Locator("button[data-action='reports.submit']").ClickAsync();
+            await Expect(drawer.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "submitted");
+            var id = await server.ScalarAsync<long>("SELECT id FROM reports.submissions WHERE unit_code = $1", setup.Enterprise);
+
+            var department = await browsers.Browser.OpenAsync(server);
+            await department.SignInAsync(TestAccounts.AdminUser, ServerFixture.AdminPassword);
+            await department.Page.Locator("#tab-reports").ClickAsync();
+            var reports = department.Page.Locator("#tabpanel-reports");
+            await reports.Locator("details[data-section=enterprise] summary").ClickAsync();
+            await reports.Locator($"[data-testid=reports-submitted] li[data-report='{id}'] button").ClickAsync();
+            var review = department.Page.Locator("#drawer[data-drawer=report]");
+            await review.Locator("textarea[name=reviewComment]").FillAsync("Bổ sung số liệu quý IV.");
+            await review.Locator("button[data-action='reports.requestChanges']").ClickAsync();
+            await Expect(review.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "changes-requested");
+
+            await enterprise.Page.Locator("#tabpanel-reports button[data-action='reports.refresh']").ClickAsync();
+            await enterprise.Page.Locator("#tabpanel-reports [data-testid=report-obligations] tr[data-period='2025'] button[data-action='reports.open']").ClickAsync();
+            await Expect(drawer.Locator("[data-testid=report-history]")).ToContainTextAsync("Bổ sung số liệu quý IV.");
+            await drawer.Locator("input[name=wastewater_m3]").FillAsync("5600");
+            await drawer.Locator("button[data-action='reports.submit']").ClickAsync();
+            await Expect(drawer.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "submitted");
+
+            await reports.Locator("button[data-action='reports.refresh']").ClickAsync();
+            await reports.Locator("details[data-section=enterprise] summary").ClickAsync();
+            await reports.Locator($"[data-testid=reports-submitted] li[data-report='{id}'] button").ClickAsync();
+            await review.Locator("button[data-action='reports.accept']").ClickAsync();
+            await Expect(review.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "accepted");
+            Assert.Equal("accepted", await server.ScalarAsync<string>("SELECT status FROM reports.submissions WHERE id = $1", id));
+            Assert.Equal(5600, await server.ScalarAsync<double>("""SELECT ("values"->>'wastewater_m3')::float8 FROM reports.submissions WHERE id = $1""", id));
+            Assert.Equal(["create", "attach", "update", "submit", "request-changes", "update", "submit", "accept"],
+                await server.ListAsync<string>("SELECT action FROM reports.submission_events WHERE submission_id = $1 ORDER BY id", id));
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
 }

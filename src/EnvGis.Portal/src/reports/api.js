@@ -9,3 +9,14 @@ export const statistics = (group) => request('GET', `api/statistics?group=${enco
 export const statisticsUrl = (group, format) => `api/statistics?group=${encodeURIComponent(group)}&format=${format}`;
 export const reportObligations = () => request('GET', 'api/reports/obligations');
 export const overdueReports = () => request('GET', 'api/reports/overdue');
+export const startReport = (type, period, facilityId) => request('POST', 'api/reports', { body: { type, period, facilityId } });
+export const getReport = (id) => request('GET', `api/reports/${id}`);
+export const saveReport = (id, version, values) => request('PUT', `api/reports/${id}`, { body: { version, values } });
+export const submitReport = (id, version) => request('POST', `api/reports/${id}/submit`, { body: { version } });
+export const reviewReport = (id, version, decision, comment) => request('POST', `api/reports/${id}/review`, { body: { version, decision, comment } });
+export const submittedReports = () => request('GET', 'api/reports?status=submitted');
+export function attachDocument(id, kind, file) {
+  const body = new FormData();
+  body.append('file', file);
+  return request('POST', `api/reports/${id}/files?kind=${encodeURIComponent(kind)}`, { body });
+}

@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../core/dom.js';
 import { formatValue } from '../core/format.js';
 import { language, t } from '../core/i18n.js';
 import { button, describeError } from '../core/ui.js';
+import { openReport } from './reportform.js';
 
 const when = (value) => (value ? formatValue(value, 'datetime') : '—');
 const number = (value, digits = 0) => Number(value).toLocaleString(language() === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits });
@@ -124,20 +125,34 @@ async function loadStatistics(body, group = 'layer') {
   }
 }
 
-/** Enterprise reports owed (an enterprise: its own; the Department: the overdue ones). */
+/** Enterprise reports: an enterprise's obligations (start or open each); the Department's submitted and overdue ones. */
 async function loadEnterpriseReports(body, department) {
   loading(body);
+  const reload = () => loadEnterpriseReports(body, department);
   try {
-    const rows = department ? await api.overdueReports() : await api.reportObligations();
+    const [rows, submitted] = department ? await Promise.all([api.overdueReports(), api.submittedReports()]) : [await api.reportObligations(), []];
+    const open = (o) => async () => {
+      try {
+        const id = o.reportId ?? (await api.startReport(o.type, o.period, o.facilityId)).report.id;
+        await openReport(id, { department, changed: reload });
+      } catch (error) {
+        replaceChildren(body, [h('p', { class: 'message error', text: describeError(error) })]);
+      }
+    };
     replaceChildren(body, [
+      department ? h('h4', { text: t('reports.toReview') }) : null,
+      department ? h('ul', { class: 'plain', dataset: { testid: 'reports-submitted' } }, submitted.map((r) =>
+        h('li', { dataset: { report: String(r.id) } }, [`${r.typeCode} · ${r.period} · ${r.unit} `, button('reports.open', () => openReport(r.id, { department, changed: reload }))]))) : null,
+      department ? h('h4', { text: t('reports.overdueTitle') }) : null,
       rows.length ? h('table', { class: 'data-table', dataset: { testid: 'report-obligations' } }, [
-        h('thead', {}, [h('tr', {}, ['type', 'period', 'facility', 'dueDay', 'status'].map((k) => h('th', { text: t(`reports.${k}`) })))]),
+        h('thead', {}, [h('tr', {}, ['type', 'period', 'facility', 'dueDay', 'status'].map((k) => h('th', { text: t(`reports.${k}`) })).concat(department ? [] : [h('th')]))]),
         h('tbody', {}, rows.map((o) => h('tr', { dataset: { type: o.type, period: o.period } }, [
           h('td', { text: language() === 'en' ? o.typeNameEn : o.typeNameVi }),
           h('td', { text: o.period }),
           h('td', {}, [h('a', { href: `#layers=${o.facilityLayer}&sel=${o.facilityLayer}.${o.facilityId}`, text: o.facilityName })]),
           h('td', { text: o.dueDay }),
           h('td', { text: t(`reports.status.${o.status}`) + (o.overdue ? ` · ${t('compliance.overdue')}` : '') }),
+          department ? null : h('td', {}, [button(o.reportId ? 'reports.open' : 'reports.start', open(o))]),
         ]))),
       ]) : h('p', { class: 'field-hint', text: t('admin.none') }),
     ]);
