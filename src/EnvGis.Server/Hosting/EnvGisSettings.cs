@@ -10,7 +10,8 @@ public sealed record EnvGisSettings(
     string? BaseMapUrl,
     string? BaseMapAttribution,
     string? AdminPassword = null,
-    string? PublicUrl = null)
+    string? PublicUrl = null,
+    string? PostgresBinDirectory = null)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -26,7 +27,24 @@ public sealed record EnvGisSettings(
             BaseMapUrl: NullIfEmpty(configuration["ENVGIS_BASEMAP_URL"]),
             BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]),
             AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]),
-            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'));
+            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'),
+            PostgresBinDirectory: NullIfEmpty(configuration["ENVGIS_PG_BIN"]));
+    }
+
+    /// <summary>Refuses settings that cannot work, before anything starts (the message names the setting).</summary>
+    public EnvGisSettings Validate()
+    {
+        if (AdminPassword is not null && EnvGis.Data.Accounts.Passwords.Problem(AdminPassword, EnvGis.Data.Accounts.AdministratorBootstrap.UserName) is { } problem)
+        {
+            throw new InvalidOperationException($"ENVGIS_ADMIN_PASSWORD is not acceptable: {problem}");
+        }
+
+        if (PublicUrl is not null && !(Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0))
+        {
+            throw new InvalidOperationException($"ENVGIS_PUBLIC_URL must be an absolute http(s) URL without a query, e.g. https://gis.haiphong.gov.vn; got '{PublicUrl}'.");
+        }
+
+        return this;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
