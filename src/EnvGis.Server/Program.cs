@@ -57,11 +57,13 @@ try
     }
 
     app.UseForwardedHeaders();
+    app.UseCallerCaching();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseRequestTimeouts();
     app.UseDefaultFiles();
     app.UseStaticFiles();
+    app.UseTextInputCheck();
     app.UseEnvGisSecurity();
 
     app.MapOpenApi();

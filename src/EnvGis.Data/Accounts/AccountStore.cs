@@ -92,7 +92,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             """,
             new
             {
-                userName = userName.Length > 100 ? userName[..100] : userName,
+                userName = EnvGis.Core.Text.TextCheck.Printable(userName.Length > 100 ? userName[..100] : userName),
                 userId, method = method.ToString().ToLowerInvariant(), succeeded, failure,
                 remote = client.RemoteAddress, agent = client.ShortUserAgent,
             }, cancellationToken: ct));

@@ -23,7 +23,10 @@ public sealed class CredentialVerifier(AccountStore accounts, ApiTokenStore toke
 
     public async Task<SignInResult> VerifyPasswordAsync(string userName, string password, SignInMethod method, ClientInfo client, CancellationToken ct)
     {
-        var state = string.IsNullOrWhiteSpace(userName) || userName.Length > 100 ? null : await accounts.FindByNameAsync(userName, ct);
+        // A name no account can have (too long, control characters) is an unknown name: never looked up.
+        var state = string.IsNullOrWhiteSpace(userName) || userName.Length > 100 || EnvGis.Core.Text.TextCheck.Problem(userName) is not null
+            ? null
+            : await accounts.FindByNameAsync(userName, ct);
         if (state is null)
         {
             Passwords.Verify(null, password, out _);

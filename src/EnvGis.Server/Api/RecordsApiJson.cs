@@ -204,7 +204,7 @@ public static class RecordsApiJson
             var response = httpContext.Response;
             response.StatusCode = status;
             response.ContentType = ContentType;
-            response.Headers.CacheControl = "no-store";
+            response.Headers.CacheControl = "private, no-store";
             if (etag is not null)
             {
                 response.Headers.ETag = etag;

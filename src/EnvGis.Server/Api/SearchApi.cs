@@ -32,7 +32,7 @@ public static class SearchApi
 
         var hits = await search.FindAsync(catalogue.Current.Layers, context.GetReadScope(), text, limit ?? RecordSearch.MaxResults,
             context.RequestAborted);
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.CacheControl = "private, no-store";
         return Results.Ok(new SearchResponse(text, hits.Select(h => new SearchResult(
             h.Layer, h.Id, $"{h.Layer}.{h.Id}", h.Label, [h.MinX, h.MinY, h.MaxX, h.MaxY])).ToList()));
     }

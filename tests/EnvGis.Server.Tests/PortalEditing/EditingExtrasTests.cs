@@ -86,7 +86,7 @@ public sealed class EditingExtrasTests(ServerFixture server, PortalBrowserFixtur
         // The features to snap to come from WFS for the view's extent.
         await page.Page.WaitForFunctionAsync(
             "layer => performance.getEntriesByType('resource').some((e) => e.name.includes('GetFeature') && e.name.includes(layer))", Layer);
-        await page.Page.WaitForTimeoutAsync(500);
+        await page.Page.WaitForFunctionAsync("() => window.envgis.editLayers.snap.getFeatures().length > 0");
 
         // About 3-4 px (zoom 16) south-west of the existing square's corner; the rest well away from it.
         var near = (Lon: aLon - 5e-5, Lat: aLat - 5e-5);
@@ -140,8 +140,16 @@ public sealed class EditingExtrasTests(ServerFixture server, PortalBrowserFixtur
             await page.Page.Mouse.MoveAsync(box.X + (float)(sx + ((ex - sx) * i / 10)), box.Y + (float)(sy + ((ey - sy) * i / 10)));
         }
 
+        var moved = page.Page.EvaluateAsync("""
+            () => new Promise((resolve) => {
+              const editor = window.envgis.workspace.panels().edit.state().editor;
+              const before = JSON.stringify(editor.geometry());
+              const check = () => JSON.stringify(editor.geometry()) !== before ? resolve(true) : setTimeout(check, 50);
+              check();
+            })
+            """);
         await page.Page.Mouse.UpAsync();
-        await page.Page.WaitForTimeoutAsync(300);
+        await moved;
         await page.ScreenshotAsync("extras-moved-shape.png");
 
         var shift = await page.Page.EvaluateAsync<double[]>(

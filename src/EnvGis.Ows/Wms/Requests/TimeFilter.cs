@@ -113,7 +113,8 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
 
         if (DateOnly.TryParseExact(text, "yyyy-MM", invariant, DateTimeStyles.None, out var month))
         {
-            return (month, month.AddMonths(1).AddDays(-1));
+            // No AddMonths: 9999-12 has no following month (issue 9).
+            return (month, new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)));
         }
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day))
@@ -126,7 +127,7 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
             var hasZone = text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 10;
             if (hasZone && DateTimeOffset.TryParse(text, invariant, DateTimeStyles.None, out var zoned))
             {
-                var local = DateOnly.FromDateTime(zoned.ToOffset(localOffset).DateTime);
+                var local = LocalDay(zoned, localOffset);
                 return (local, local);
             }
 
@@ -139,6 +140,10 @@ public sealed record TimeFilter(IReadOnlyList<(DateOnly Start, DateOnly End)> In
 
         throw Invalid(whole, $"'{text}' is not an ISO 8601 date or date-time");
     }
+
+    /// <summary>The day in Việt Nam time of an instant; clamped, since 9999-12-31T23:30Z is already year 10000 there.</summary>
+    private static DateOnly LocalDay(DateTimeOffset instant, TimeSpan localOffset) =>
+        DateOnly.FromDateTime(new DateTime(Math.Clamp(instant.UtcTicks + localOffset.Ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks)));
 
     private static OwsException Invalid(string value, string why) =>
         new(WmsExceptionCodes.InvalidDimensionValue, $"The TIME value '{value}' cannot be used: {why}.", Parameter);
