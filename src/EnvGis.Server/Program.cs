@@ -8,7 +8,6 @@ using EnvGis.Server.Hosting;
 using EnvGis.Server.Security;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
-using Microsoft.AspNetCore.HttpOverrides;
 
 // A failure before the server takes requests is one line on the console and exit code 1 (docs/hardening.md).
 try
@@ -47,8 +46,8 @@ try
     builder.Services.AddOpenApi();
     builder.Services.ConfigureHttpJsonOptions(options =>
         options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
-    builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+    var proxies = TrustedProxies.Parse(settings.TrustedProxies);
+    builder.Services.AddTrustedProxies(proxies);
 
     var app = builder.Build();
     if (database.Cluster is { } cluster)
@@ -56,13 +55,14 @@ try
         app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
     }
 
-    app.UseForwardedHeaders();
+    app.UseTrustedProxies(proxies);
     app.UseCallerCaching();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseOriginCheck();
     app.UseRequestTimeouts();
     app.UseDefaultFiles();
-    app.UseStaticFiles();
+    app.UseStaticFiles(PortalHeaders.StaticFiles(settings));
     app.UseTextInputCheck();
     app.UseEnvGisSecurity();
 

@@ -225,6 +225,10 @@ public sealed class OwsDispatcher(IEnumerable<IOwsService> services, OwsOptions 
         try
         {
             context.Response.Clear();
+            if (exception.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             if (service is null)
             {
                 await ExceptionReportWriter.WriteAsync(context.Response, exception, ExceptionReportWriter.Flavor.Ows11);

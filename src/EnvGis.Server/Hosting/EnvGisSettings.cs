@@ -11,7 +11,8 @@ public sealed record EnvGisSettings(
     string? BaseMapAttribution,
     string? AdminPassword = null,
     string? PublicUrl = null,
-    string? PostgresBinDirectory = null)
+    string? PostgresBinDirectory = null,
+    string? TrustedProxies = null)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -28,7 +29,8 @@ public sealed record EnvGisSettings(
             BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]),
             AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]),
             PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'),
-            PostgresBinDirectory: NullIfEmpty(configuration["ENVGIS_PG_BIN"]));
+            PostgresBinDirectory: NullIfEmpty(configuration["ENVGIS_PG_BIN"]),
+            TrustedProxies: NullIfEmpty(configuration["ENVGIS_TRUSTED_PROXIES"]));
     }
 
     /// <summary>Refuses settings that cannot work, before anything starts (the message names the setting).</summary>
@@ -44,6 +46,7 @@ public sealed record EnvGisSettings(
             throw new InvalidOperationException($"ENVGIS_PUBLIC_URL must be an absolute http(s) URL without a query, e.g. https://gis.haiphong.gov.vn; got '{PublicUrl}'.");
         }
 
+        Hosting.TrustedProxies.Parse(TrustedProxies);
         return this;
     }
 

@@ -28,6 +28,7 @@ public static class SecurityServices
         services.AddSingleton<UserStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<AccountReviewStore>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<CredentialVerifier>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<AttachmentStore>();

@@ -140,16 +140,13 @@ public sealed class EditingExtrasTests(ServerFixture server, PortalBrowserFixtur
             await page.Page.Mouse.MoveAsync(box.X + (float)(sx + ((ex - sx) * i / 10)), box.Y + (float)(sy + ((ey - sy) * i / 10)));
         }
 
-        var moved = page.Page.EvaluateAsync("""
-            () => new Promise((resolve) => {
-              const editor = window.envgis.workspace.panels().edit.state().editor;
-              const before = JSON.stringify(editor.geometry());
-              const check = () => JSON.stringify(editor.geometry()) !== before ? resolve(true) : setTimeout(check, 50);
-              check();
-            })
-            """);
         await page.Page.Mouse.UpAsync();
-        await moved;
+        // The drag ends the move (translateend); wait until the editor reports a geometry other than the drawn one.
+        await page.Page.WaitForFunctionAsync(
+            "([lon, lat]) => { const g = window.envgis.workspace.panels().edit.state().editor.geometry(); "
+            + "const p = (g.type === 'MultiPolygon' ? g.coordinates[0] : g.coordinates)[0][0]; "
+            + "return Math.abs(p[0] - lon) > 1e-9 || Math.abs(p[1] - lat) > 1e-9; }",
+            new[] { before[0].Lon, before[0].Lat });
         await page.ScreenshotAsync("extras-moved-shape.png");
 
         var shift = await page.Page.EvaluateAsync<double[]>(
