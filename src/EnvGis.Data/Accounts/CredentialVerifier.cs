@@ -55,6 +55,13 @@ public sealed class CredentialVerifier(AccountStore accounts, ApiTokenStore toke
             return await FailAsync(throttleName, null, method, "unknown user name", client, ct);
         }
 
+        // No password has control characters (Passwords.Problem), and HMAC would take "pw\0" for "pw".
+        if (EnvGis.Core.Text.TextCheck.Problem(password) is not null)
+        {
+            Passwords.Verify(null, password, out _);
+            return await FailAsync(state.Account.UserName, state.Account.Id, method, "control characters in the password", client, ct);
+        }
+
         var account = state.Account;
         if (!Passwords.Verify(state.PasswordHash, password, out var rehash))
         {

@@ -199,6 +199,15 @@ public sealed class OwsDispatcher(IEnumerable<IOwsService> services, OwsOptions 
 
     private static OwsRequest FromKvp(KeyValueParameters kvp)
     {
+        // No OGC parameter needs control characters; refusing them here keeps them out of SQL values and names.
+        foreach (var (key, value) in kvp.All)
+        {
+            if ((EnvGis.Core.Text.TextCheck.Problem(key) ?? EnvGis.Core.Text.TextCheck.Problem(value)) is { } why)
+            {
+                throw OwsException.Invalid(key, $"The parameter {key} {why}.");
+            }
+        }
+
         var operation = kvp.Get("request") ?? throw OwsException.Missing("request");
         var accept = kvp.Get("acceptversions")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new OwsRequest(kvp.Get("service"), operation, kvp.Get("version"), accept, kvp, null);

@@ -89,6 +89,12 @@ public static class RecordsApi
             return RecordsApiJson.Problem(RecordException.Invalid($"Unknown status '{status}'; use one of {string.Join(", ", RecordStatus.All)}.", "status"));
         }
 
+        if (limit is < 1 or > RecordStore.MaxPageSize || offset < 0)
+        {
+            return RecordsApiJson.Problem(RecordException.Invalid($"limit must be 1 to {RecordStore.MaxPageSize} and offset 0 or more.",
+                limit is < 1 or > RecordStore.MaxPageSize ? "limit" : "offset"));
+        }
+
         var records = await store.ListAsync(definition, scope, status, limit ?? 100, offset ?? 0, context.RequestAborted);
         return RecordsApiJson.Collection(definition, records, Privileged(context));
     }

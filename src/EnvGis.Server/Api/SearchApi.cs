@@ -30,6 +30,11 @@ public static class SearchApi
             return RecordsApiJson.Problem(RecordException.Invalid($"Give 2 to {MaxQueryLength} characters to search for.", "q"));
         }
 
+        if (limit is < 1 or > RecordSearch.MaxResults)
+        {
+            return RecordsApiJson.Problem(RecordException.Invalid($"limit must be 1 to {RecordSearch.MaxResults}.", "limit"));
+        }
+
         var hits = await search.FindAsync(catalogue.Current.Layers, context.GetReadScope(), text, limit ?? RecordSearch.MaxResults,
             context.RequestAborted);
         context.Response.Headers.CacheControl = "private, no-store";
