@@ -92,7 +92,7 @@ public sealed class CredentialVerifier(AccountStore accounts, ApiTokenStore toke
         var name = token is null ? "(unknown token)" : $"token {token.Prefix}…";
         if (token is null)
         {
-            return await FailAsync(name, null, SignInMethod.Bearer, "The API token is not valid.", client, ct);
+            return await FailAsync(name, null, SignInMethod.Bearer, "The API token is not valid.", client, ct, shown: "The API token is not valid.");
         }
 
         var state = await accounts.FindByIdAsync(token.UserId, ct);
@@ -102,7 +102,8 @@ public sealed class CredentialVerifier(AccountStore accounts, ApiTokenStore toke
             : Refusal(state);
         if (failure is not null || state is null)
         {
-            return await FailAsync(state?.Account.UserName ?? name, state?.Account.Id, SignInMethod.Bearer, failure!, client, ct);
+            // A token is a random secret, not a guess: its holder may know why it stopped working.
+            return await FailAsync(state?.Account.UserName ?? name, state?.Account.Id, SignInMethod.Bearer, failure!, client, ct, shown: failure!);
         }
 
         if (await tokens.TouchAsync(token.Id, ct))
