@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start (2): installs what the tests need (PostgreSQL + PostGIS, GDAL, OWSLib, Chromium), builds
+# Quick start (2): installs what the tests need (PostgreSQL + PostGIS, GDAL, OWSLib, QGIS, Chromium), builds
 # everything, and runs every test: the portal's unit tests (node), then unit, integration (throwaway
 # embedded PostGIS clusters), real OGC clients and the portal in headless Chromium (dotnet test).
 # Ends with one line "Tests: N passed, N failed, N skipped" over both.
@@ -8,7 +8,7 @@ root=$(repo_root)
 cd "$root"
 require_tool dotnet "install the .NET 10 SDK"
 ensure_server_packages
-ensure_debian_packages gdal-bin python3-owslib chromium fonts-dejavu-core docker-compose
+ensure_debian_packages gdal-bin python3-owslib python3-qgis chromium fonts-dejavu-core docker-compose
 build_portal "$root"
 dotnet build EnvGis.sln -c Release -nologo -v quiet
 
