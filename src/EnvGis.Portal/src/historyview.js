@@ -59,7 +59,12 @@ export async function showHistory(ctx, layerName, id) {
   };
 
   const restore = async (entry) => {
-    if (!await confirmDialog(t('history.restoreTitle'), t('history.restoreText', { version: String(entry.version) }), { confirmKey: 'history.restore' })) {
+    // What the restore does to the status comes with the history (docs/hardening.md): say it before the click.
+    const effect = entry.onRestore;
+    const consequence = effect?.leavesPublicMap ? 'history.restoreUnpublishes'
+      : effect?.status === 'submitted' ? 'history.restoreNeedsApproval' : 'history.restoreAsDraft';
+    const text = `${t('history.restoreText', { version: String(entry.version) })} ${t(consequence)}`;
+    if (!await confirmDialog(t('history.restoreTitle'), text, { confirmKey: 'history.restore' })) {
       return;
     }
     try {
