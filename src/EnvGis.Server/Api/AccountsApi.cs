@@ -44,7 +44,8 @@ public static class AccountsApi
             context.ClientInfo(), context.RequestAborted);
         if (!result.Succeeded)
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: result.Failure);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: result.Failure,
+                extensions: new Dictionary<string, object?> { ["code"] = "sign-in-failed" });
         }
 
         var account = result.State!.Account;
