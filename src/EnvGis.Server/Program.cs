@@ -43,7 +43,7 @@ try
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
     builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
-    builder.Services.AddOpenApi();
+    builder.Services.AddEnvGisOpenApi();
     builder.Services.ConfigureHttpJsonOptions(options =>
         options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
     var proxies = TrustedProxies.Parse(settings.TrustedProxies);

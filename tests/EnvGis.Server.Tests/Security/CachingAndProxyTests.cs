@@ -86,7 +86,8 @@ public sealed class CachingAndProxyTests(ServerFixture server)
         await using var published = new SecondServer(server, new Dictionary<string, string?> { ["ENVGIS_PUBLIC_URL"] = "https://gis.haiphong.gov.vn/" });
         using var client = published.CreateClient();
         foreach (var path in new[] { "/wfs?SERVICE=WFS&REQUEST=GetCapabilities", "/wms?SERVICE=WMS&REQUEST=GetCapabilities", "/tiles/rivers.json",
-                     "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=envgis:rivers&COUNT=1&OUTPUTFORMAT=application/json" })
+                     "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=envgis:rivers&COUNT=1&OUTPUTFORMAT=application/json",
+                     "/openapi/v1.json" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Host = "evil.example";
@@ -95,6 +96,8 @@ public sealed class CachingAndProxyTests(ServerFixture server)
             Assert.DoesNotContain("evil", body);
         }
 
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        Assert.Equal("https://gis.haiphong.gov.vn", Assert.Single(openApi.RootElement.GetProperty("servers").EnumerateArray()).GetProperty("url").GetString());
         using var tileJson = JsonDocument.Parse(await client.GetStringAsync("/tiles/rivers.json"));
         Assert.StartsWith("https://gis.haiphong.gov.vn/tiles/rivers/", tileJson.RootElement.GetProperty("tiles")[0].GetString());
     }
