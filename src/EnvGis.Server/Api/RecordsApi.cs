@@ -89,10 +89,11 @@ public static class RecordsApi
             return RecordsApiJson.Problem(RecordException.Invalid($"Unknown status '{status}'; use one of {string.Join(", ", RecordStatus.All)}.", "status"));
         }
 
-        if (limit is < 1 or > RecordStore.MaxPageSize || offset < 0)
+        // A page larger than the largest is the largest; a page of nothing or before the start is a mistake.
+        if (limit < 1 || offset < 0)
         {
-            return RecordsApiJson.Problem(RecordException.Invalid($"limit must be 1 to {RecordStore.MaxPageSize} and offset 0 or more.",
-                limit is < 1 or > RecordStore.MaxPageSize ? "limit" : "offset"));
+            return RecordsApiJson.Problem(RecordException.Invalid("limit must be 1 or more (pages hold at most "
+                + $"{RecordStore.MaxPageSize}) and offset 0 or more.", limit < 1 ? "limit" : "offset"));
         }
 
         var records = await store.ListAsync(definition, scope, status, limit ?? 100, offset ?? 0, context.RequestAborted);

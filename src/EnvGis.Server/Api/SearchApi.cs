@@ -30,9 +30,9 @@ public static class SearchApi
             return RecordsApiJson.Problem(RecordException.Invalid($"Give 2 to {MaxQueryLength} characters to search for.", "q"));
         }
 
-        if (limit is < 1 or > RecordSearch.MaxResults)
+        if (limit < 1)
         {
-            return RecordsApiJson.Problem(RecordException.Invalid($"limit must be 1 to {RecordSearch.MaxResults}.", "limit"));
+            return RecordsApiJson.Problem(RecordException.Invalid($"limit must be 1 or more (at most {RecordSearch.MaxResults} results are given).", "limit"));
         }
 
         var hits = await search.FindAsync(catalogue.Current.Layers, context.GetReadScope(), text, limit ?? RecordSearch.MaxResults,
