@@ -28,6 +28,7 @@ public static class OwsEndpoints
             ReadScope = readScope,
             WriteScope = writeScope ?? (_ => null),
         });
+        services.AddSingleton(sp => { var o = sp.GetRequiredService<OwsOptions>(); return new StreamSlots(o.MaxStreams, o.MaxStreamsPerClient); });
         services.AddSingleton<FeatureStore>();
         services.TryAddSingleton<RecordStore>();
         services.AddSingleton<TransactionHandler>();

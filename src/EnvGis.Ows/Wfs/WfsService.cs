@@ -14,11 +14,11 @@ public sealed class WfsService : IOwsService
 {
     public const string ServiceName = "WFS";
 
-    public WfsService(FeatureStore store, OwsOptions options, TransactionHandler transaction)
+    public WfsService(FeatureStore store, OwsOptions options, TransactionHandler transaction, StreamSlots slots)
     {
         var capabilities = new CapabilitiesHandler(store, options);
-        var getFeature = new GetFeatureHandler(store, options);
-        var propertyValue = new GetPropertyValueHandler(store, getFeature);
+        var getFeature = new GetFeatureHandler(store, options, slots);
+        var propertyValue = new GetPropertyValueHandler(store, getFeature, slots);
         Operations = new Dictionary<string, OwsOperation>(StringComparer.OrdinalIgnoreCase)
         {
             ["GetCapabilities"] = new("GetCapabilities", capabilities.HandleAsync),

@@ -12,7 +12,9 @@ public sealed record EnvGisSettings(
     string? AdminPassword = null,
     string? PublicUrl = null,
     string? ImageryUrl = null,
-    string? ImageryAttribution = null)
+    string? ImageryAttribution = null,
+    string? PostgresBinDirectory = null,
+    string? TrustedProxies = null)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -30,7 +32,26 @@ public sealed record EnvGisSettings(
             AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]),
             PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'),
             ImageryUrl: NullIfEmpty(configuration["ENVGIS_IMAGERY_URL"]),
-            ImageryAttribution: NullIfEmpty(configuration["ENVGIS_IMAGERY_ATTRIBUTION"]));
+            ImageryAttribution: NullIfEmpty(configuration["ENVGIS_IMAGERY_ATTRIBUTION"]),
+            PostgresBinDirectory: NullIfEmpty(configuration["ENVGIS_PG_BIN"]),
+            TrustedProxies: NullIfEmpty(configuration["ENVGIS_TRUSTED_PROXIES"]));
+    }
+
+    /// <summary>Refuses settings that cannot work, before anything starts (the message names the setting).</summary>
+    public EnvGisSettings Validate()
+    {
+        if (AdminPassword is not null && EnvGis.Data.Accounts.Passwords.Problem(AdminPassword, EnvGis.Data.Accounts.AdministratorBootstrap.UserName) is { } problem)
+        {
+            throw new InvalidOperationException($"ENVGIS_ADMIN_PASSWORD is not acceptable: {problem}");
+        }
+
+        if (PublicUrl is not null && !(Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0))
+        {
+            throw new InvalidOperationException($"ENVGIS_PUBLIC_URL must be an absolute http(s) URL without a query, e.g. https://gis.haiphong.gov.vn; got '{PublicUrl}'.");
+        }
+
+        Hosting.TrustedProxies.Parse(TrustedProxies);
+        return this;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

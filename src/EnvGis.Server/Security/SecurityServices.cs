@@ -28,6 +28,7 @@ public static class SecurityServices
         services.AddSingleton<UserStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<AccountReviewStore>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<CredentialVerifier>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<AttachmentStore>();
@@ -108,7 +109,7 @@ public static class SecurityServices
             return;
         }
 
-        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication failed", detail: failure.Message)
-            .ExecuteAsync(context);
+        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication failed", detail: failure.Message,
+            extensions: new Dictionary<string, object?> { ["code"] = "credentials-refused" }).ExecuteAsync(context);
     }
 }

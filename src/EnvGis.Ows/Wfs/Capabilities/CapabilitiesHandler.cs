@@ -23,7 +23,8 @@ public sealed class CapabilitiesHandler(FeatureStore store, OwsOptions options)
             ? entries.Select(e => e.Type.Name).Where(writer.MayEdit).ToHashSet(StringComparer.Ordinal)
             : null;
         var model = new CapabilitiesModel(call.ServiceUrl, language, entries, options.CountDefault, editable);
-        call.Response.Headers.CacheControl = "no-cache";
+        // Feature types and Transaction depend on the caller: never stored (QGIS's Qt cache ignores Vary).
+        call.Response.Headers.CacheControl = "private, no-store";
         await using var output = OwsXml.Start(call.Response, "application/xml; charset=utf-8");
         switch (call.Version)
         {

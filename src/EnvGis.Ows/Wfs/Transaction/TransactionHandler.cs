@@ -120,18 +120,12 @@ public sealed class TransactionHandler(RecordStore records, OwsOptions options)
                     throw RecordException.Invalid($"The replacing {layer.Name} needs its geometry ({FeatureType.GeometryName}).");
                 }
 
-                // What the feature type shows and the replacement leaves out becomes empty.
-                var all = new Dictionary<string, object?>(replacement.Values, StringComparer.Ordinal);
-                foreach (var property in FeatureType.Of(layer).Values.Where(p => p.Name != RecordMetadata.Status && !all.ContainsKey(p.Name)))
-                {
-                    all[property.Name] = null;
-                }
-
                 foreach (var id in await SelectAsync(writer, layer, replace.Selection, ct))
                 {
                     var type = FeatureType.Of(layer);
-                    var replaced = await writer.UpdateAsync(layer, id, Version(replace.Selection, type, id), all, replacement.Geometry,
-                        replace.Handle, ct, replacement.Status);
+                    // The one replace rule (RecordWriter.ReplaceAsync): absent attributes empty, absent metadata kept.
+                    var replaced = await writer.ReplaceAsync(layer, id, Version(replace.Selection, type, id), replacement.Values,
+                        replacement.Geometry, replace.Handle, ct, replacement.Status);
                     result.Replaced.Add((type.FeatureId(id), replaced.Version));
                 }
 
