@@ -1,5 +1,4 @@
 using EnvGis.Data;
-using EnvGis.Data.Tiles;
 using EnvGis.Ows;
 using EnvGis.Ows.Wms;
 using EnvGis.Server.Api;
@@ -31,7 +30,9 @@ if (settings.PublicUrl is not null)
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
 builder.Services.AddSingleton(new CatalogueProvider(database.Catalogue));
-builder.Services.AddSingleton<TileStore>();
+builder.Services.AddEnvGisReplication(settings);
+builder.Services.AddEnvGisTiles(settings);
+builder.Services.AddEnvGisCompression();
 builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, database.Catalogue, bootstrapLoggers.CreateLogger<StyleLibrary>()));
 builder.Services.AddEnvGisHealthChecks();
 builder.Services.AddEnvGisSecurity(settings);
@@ -53,6 +54,7 @@ if (database.Cluster is { } cluster)
 }
 
 app.UseForwardedHeaders();
+app.UseEnvGisCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestTimeouts();

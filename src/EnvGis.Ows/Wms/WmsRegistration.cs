@@ -19,7 +19,6 @@ public static class WmsRegistration
         services.AddSingleton<WmsStyles>();
         services.AddSingleton<MapRequestParser>();
         services.AddSingleton<MapLayerReader>();
-        services.AddSingleton<DataVersions>();
         services.AddSingleton<LayerSummaries>();
         services.AddSingleton<CapabilitiesHandler>();
         services.AddSingleton<GetMapHandler>();

@@ -10,24 +10,36 @@ public sealed record EnvGisSettings(
     string? BaseMapUrl,
     string? BaseMapAttribution,
     string? AdminPassword = null,
-    string? PublicUrl = null)
+    string? PublicUrl = null,
+    string? StandbyConnectionString = null,
+    string? TileCacheDirectory = null,
+    long TileCacheMemoryBytes = 256L << 20,
+    long TileCacheDiskBytes = 2048L << 20)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static EnvGisSettings From(IConfiguration configuration)
     {
         var appFolder = AppContext.BaseDirectory;
+        var dataDirectory = Path.GetFullPath(NullIfEmpty(configuration["ENVGIS_DATA_DIR"]) ?? "data");
         return new EnvGisSettings(
             ConnectionString: NullIfEmpty(configuration.GetConnectionString("EnvGis")) ?? NullIfEmpty(configuration["ENVGIS_DB"]),
-            DataDirectory: Path.GetFullPath(NullIfEmpty(configuration["ENVGIS_DATA_DIR"]) ?? "data"),
+            DataDirectory: dataDirectory,
             SampleDataDirectory: NullIfEmpty(configuration["ENVGIS_SAMPLE_DATA_DIR"]) ?? Path.Combine(appFolder, "sample-data"),
             StylesDirectory: NullIfEmpty(configuration["ENVGIS_STYLES_DIR"]) ?? Path.Combine(appFolder, "styles"),
             LoadSampleData: !string.Equals(configuration["ENVGIS_SAMPLE_DATA"], "false", StringComparison.OrdinalIgnoreCase),
             BaseMapUrl: NullIfEmpty(configuration["ENVGIS_BASEMAP_URL"]),
             BaseMapAttribution: NullIfEmpty(configuration["ENVGIS_BASEMAP_ATTRIBUTION"]),
             AdminPassword: NullIfEmpty(configuration["ENVGIS_ADMIN_PASSWORD"]),
-            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'));
+            PublicUrl: NullIfEmpty(configuration["ENVGIS_PUBLIC_URL"])?.TrimEnd('/'),
+            StandbyConnectionString: NullIfEmpty(configuration.GetConnectionString("EnvGisStandby")) ?? NullIfEmpty(configuration["ENVGIS_DB_STANDBY"]),
+            TileCacheDirectory: NullIfEmpty(configuration["ENVGIS_TILE_CACHE_DIR"]) ?? Path.Combine(dataDirectory, "tile-cache"),
+            TileCacheMemoryBytes: Megabytes(configuration["ENVGIS_TILE_CACHE_MEMORY_MB"], 256),
+            TileCacheDiskBytes: Megabytes(configuration["ENVGIS_TILE_CACHE_DISK_MB"], 2048));
     }
+
+    private static long Megabytes(string? value, long fallback) =>
+        (long.TryParse(value, out var megabytes) && megabytes >= 0 ? megabytes : fallback) << 20;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

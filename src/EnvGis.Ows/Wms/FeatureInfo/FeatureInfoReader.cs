@@ -2,11 +2,11 @@ using System.Text;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Records;
 using EnvGis.Core.Security;
+using EnvGis.Data.Replication;
 using EnvGis.Data.Sql;
 using EnvGis.Ows.Wms.Map;
 using EnvGis.Ows.Wms.Requests;
 using NetTopologySuite.Geometries;
-using Npgsql;
 
 namespace EnvGis.Ows.Wms.FeatureInfo;
 
@@ -14,7 +14,7 @@ namespace EnvGis.Ows.Wms.FeatureInfo;
 /// Finds the records of a layer within a radius of a map point, nearest first (a polygon containing
 /// the point is at distance 0), through the visibility rules and the TIME filter.
 /// </summary>
-public sealed class FeatureInfoReader(NpgsqlDataSource dataSource)
+public sealed class FeatureInfoReader(DataSources sources)
 {
     /// <summary>The columns reported: the layer's attributes, then the public record metadata.</summary>
     public static IReadOnlyList<(string Name, AttributeType Type)> Columns(LayerDefinition layer) =>
@@ -26,7 +26,7 @@ public sealed class FeatureInfoReader(NpgsqlDataSource dataSource)
         int count, TimeFilter? time, ReadScope scope, InfoFormatKind format, CancellationToken ct)
     {
         var columns = Columns(layer);
-        await using var command = dataSource.CreateCommand();
+        await using var command = sources.ForRead(scope).CreateCommand();
         var p = command.Parameters;
         var search = view with { MinX = x - radius, MinY = y - radius, MaxX = x + radius, MaxY = y + radius, Width = 1, Height = 1 };
         var sql = new StringBuilder("WITH q AS (SELECT ").Append(MapSql.QueryBox(search, p, 0)).Append(" AS box) SELECT r.id");

@@ -1,3 +1,4 @@
+using EnvGis.Data.Layers;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Rendering;
 using EnvGis.Ows.Wms.Requests;
@@ -9,16 +10,15 @@ namespace EnvGis.Ows.Wms.Map;
 /// GetMap: parse, answer 304 when the client's ETag is current, else draw each layer bottom to top
 /// straight from the database stream, place the labels, and encode PNG (32-bit or palette) or JPEG.
 /// </summary>
-public sealed class GetMapHandler(MapRequestParser parser, MapLayerReader layers, DataVersions versions, WmsOptions options)
+public sealed class GetMapHandler(MapRequestParser parser, MapLayerReader layers, LayerState state, WmsOptions options)
 {
     private readonly SemaphoreSlim renders = new(options.MaxConcurrentRenders);
 
     public async Task HandleAsync(OwsCall call)
     {
         var request = parser.Parse(call, isMap: true);
-        var dataVersions = await versions.GetAsync(request.Layers.Select(l => l.Name), call.Aborted);
         var etag = MapETag.Compute("GetMap", call.Version, call.Request.Parameters, call.Scope,
-            request.Layers.Select(l => (l.Name, dataVersions.GetValueOrDefault(l.Name), l.Style.Style)),
+            request.Layers.Select(l => (l.Name, state.Version(l.Definition, call.Scope), l.Style.Style)),
             request.Time?.UsesToday == true ? request.Time.CacheKey : null);
         if (MapETag.Apply(call.Http, etag, call.Scope))
         {
