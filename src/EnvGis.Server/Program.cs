@@ -1,6 +1,7 @@
 using EnvGis.Data;
 using EnvGis.Ows;
 using EnvGis.Ows.Wms;
+using EnvGis.Ows.Wmts;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
@@ -38,6 +39,7 @@ builder.Services.AddEnvGisHealthChecks();
 builder.Services.AddEnvGisSecurity(settings);
 builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
 builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
+builder.Services.AddWmts();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
