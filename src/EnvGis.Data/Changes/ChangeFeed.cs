@@ -17,6 +17,7 @@ public sealed class ChangeFeed(
     ChangeLogStore store,
     LayerVersions versions,
     ReplicationPosition position,
+    ChangeFeedState state,
     IEnumerable<ILayerChangeListener> listeners,
     ILogger<ChangeFeed> logger) : BackgroundService
 {
@@ -29,12 +30,11 @@ public sealed class ChangeFeed(
     private readonly ILayerChangeListener[] listeners = listeners.ToArray();
     private readonly SemaphoreSlim catchUp = new(1, 1);
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool healthy;
     private DateTime lastPrune = DateTime.MinValue;
     private long lastCatchUp;
 
     /// <summary>Connected to the primary and caught up with its change log.</summary>
-    public bool Healthy => healthy;
+    public bool Healthy => state.Healthy;
 
     /// <summary>Completes once the feed was connected and caught up for the first time.</summary>
     public Task Started => started.Task;
@@ -45,6 +45,27 @@ public sealed class ChangeFeed(
     /// </summary>
     public Task CatchUpSoonAsync(CancellationToken ct) =>
         Environment.TickCount64 - Interlocked.Read(ref lastCatchUp) < 100 ? Task.CompletedTask : CatchUpAsync(ct);
+
+    /// <summary>
+    /// After a write through this node committed: its change is applied here before the writer answers
+    /// (the write stands whatever happens; if the log cannot be read now, the feed catches up later).
+    /// </summary>
+    public async Task AfterCommitAsync(CancellationToken ct)
+    {
+        if (!state.Healthy)
+        {
+            return;
+        }
+
+        try
+        {
+            await CatchUpAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            logger.LogInformation("Could not apply a committed change at once ({Message}); the feed catches up", e.Message);
+        }
+    }
 
     /// <summary>Reads and applies the entries this node has not applied yet.</summary>
     public async Task CatchUpAsync(CancellationToken ct)
@@ -90,7 +111,7 @@ public sealed class ChangeFeed(
                 }
 
                 await CatchUpAsync(stoppingToken);
-                healthy = true;
+                state.Healthy = true;
                 started.TrySetResult();
                 if (outage)
                 {
@@ -112,7 +133,7 @@ public sealed class ChangeFeed(
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
             {
-                healthy = false;
+                state.Healthy = false;
                 if (!outage)
                 {
                     logger.LogWarning("Tile change feed lost the primary ({Message}); caches are bypassed until it is back", e.Message);
@@ -124,7 +145,7 @@ public sealed class ChangeFeed(
             }
         }
 
-        healthy = false;
+        state.Healthy = false;
     }
 
     private async Task PruneOccasionallyAsync(CancellationToken ct)

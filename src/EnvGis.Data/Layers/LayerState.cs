@@ -12,7 +12,7 @@ namespace EnvGis.Data.Layers;
 /// version moves only with changes the caller could see (docs/tiles.md "Versions"); the extent is read
 /// once per version and visibility.
 /// </summary>
-public sealed class LayerState(LayerVersions versions, FeatureStore features, ChangeFeed feed) : ILayerChangeListener
+public sealed class LayerState(LayerVersions versions, FeatureStore features, ChangeFeedState feed) : ILayerChangeListener
 {
     private readonly ConcurrentDictionary<(string Layer, string Visibility), (string Version, double[]? Extent)> extents = new();
 

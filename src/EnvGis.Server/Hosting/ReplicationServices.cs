@@ -23,6 +23,7 @@ public static class ReplicationServices
         services.AddHostedService(sp => sp.GetRequiredService<StandbyMonitor>());
         services.AddSingleton<ChangeLogStore>();
         services.AddSingleton<LayerVersions>();
+        services.AddSingleton<ChangeFeedState>();
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<LayerState>();

@@ -21,7 +21,7 @@ public static class TileServices
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger<DiskTileCache>())
                 : null,
             sp.GetRequiredService<LayerVersions>(),
-            sp.GetRequiredService<ChangeFeed>()));
+            sp.GetRequiredService<ChangeFeedState>()));
         services.AddSingleton<ILayerChangeListener>(sp => sp.GetRequiredService<TileCache>());
         services.AddSingleton<CachedTileStore>();
         services.AddSingleton<TileUrls>();

@@ -11,7 +11,7 @@ namespace EnvGis.Data.Tiles.Cache;
 /// feed is not caught up, the cache is neither read nor written. Concurrent requests for the same
 /// missing tile share one rendering.
 /// </summary>
-public sealed class TileCache(MemoryTileCache memory, DiskTileCache? disk, LayerVersions versions, ChangeFeed feed)
+public sealed class TileCache(MemoryTileCache memory, DiskTileCache? disk, LayerVersions versions, ChangeFeedState feed)
     : ILayerChangeListener
 {
     private readonly ConcurrentDictionary<TileCacheKey, Lazy<Task<TileContent>>> rendering = new();

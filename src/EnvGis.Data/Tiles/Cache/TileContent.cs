@@ -28,8 +28,8 @@ public sealed class TileContent(byte[] raw, string etag, byte[]? gzip, byte[]? b
             return new TileContent(raw, etag, null, null);
         }
 
-        return new TileContent(raw, etag, Smaller(raw, s => new GZipStream(s, CompressionLevel.Optimal)),
-            Smaller(raw, s => new BrotliStream(s, CompressionLevel.Optimal)));
+        return new TileContent(raw, etag, Smaller(raw, s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)),
+            Smaller(raw, s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true)));
     }
 
     private static byte[]? Smaller(byte[] raw, Func<Stream, Stream> encoder)
