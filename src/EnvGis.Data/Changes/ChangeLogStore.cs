@@ -111,6 +111,21 @@ public sealed class ChangeLogStore(NpgsqlDataSource primary)
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>The last sequence number of each of the layers, as the primary has them now.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReadSeqsAsync(IEnumerable<string> layers, CancellationToken ct)
+    {
+        await using var command = primary.CreateCommand("SELECT layer, seq FROM tiles.layer_state WHERE layer = ANY(@layers)");
+        command.Parameters.AddWithValue("layers", layers.Distinct(StringComparer.Ordinal).ToArray());
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return result;
+    }
+
     /// <summary>The identity of the database (tiles.instance), the same on its standbys.</summary>
     public async Task<string> DatabaseIdAsync(CancellationToken ct)
     {

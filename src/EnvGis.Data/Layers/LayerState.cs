@@ -12,12 +12,35 @@ namespace EnvGis.Data.Layers;
 /// version moves only with changes the caller could see (docs/tiles.md "Versions"); the extent is read
 /// once per version and visibility.
 /// </summary>
-public sealed class LayerState(LayerVersions versions, FeatureStore features, ChangeFeedState feed) : ILayerChangeListener
+public sealed class LayerState(LayerVersions versions, ChangeLogStore log, ChangeFeed feed, FeatureStore features)
 {
     private readonly ConcurrentDictionary<(string Layer, string Visibility), (string Version, double[]? Extent)> extents = new();
 
-    /// <summary>A short token of the layer's version as the caller sees it, the same on every node.</summary>
+    /// <summary>
+    /// The version as this node knows it: what the hot tile path uses, without a query. A write through
+    /// another channel reaches it by the database's notification, within milliseconds.
+    /// </summary>
     public string Version(LayerDefinition layer, ReadScope scope) => versions.Token(layer.Name, scope);
+
+    /// <summary>
+    /// The versions as the database has them now (one small query): when the primary is ahead of this
+    /// node, the node catches up first, so an answer labelled with a version (a map's ETag, TileJSON's
+    /// URLs) is never older than the data. For answers that are not on the hot path.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CurrentVersionsAsync(IReadOnlyList<LayerDefinition> layers, ReadScope scope, CancellationToken ct)
+    {
+        if (feed.Healthy)
+        {
+            var names = layers.Select(l => l.Name).Append(LayerVersions.AreaLayer).ToList();
+            var current = await log.ReadSeqsAsync(names, ct);
+            if (current.Any(c => c.Value > versions.Seq(c.Key)))
+            {
+                await feed.CatchUpAsync(ct);
+            }
+        }
+
+        return layers.Select(l => Version(l, scope)).ToList();
+    }
 
     /// <summary>The lon/lat extent (minx, miny, maxx, maxy) of the records the caller may see, or null when there are none.</summary>
     public async Task<double[]?> ExtentAsync(LayerDefinition layer, ReadScope scope, CancellationToken ct)
@@ -36,16 +59,5 @@ public sealed class LayerState(LayerVersions versions, FeatureStore features, Ch
         }
 
         return extent;
-    }
-
-    public void OnChange(LayerChange change)
-    {
-        if (change.WholeLayer)
-        {
-            foreach (var key in extents.Keys.Where(k => k.Layer == change.Layer))
-            {
-                extents.TryRemove(key, out _);
-            }
-        }
     }
 }

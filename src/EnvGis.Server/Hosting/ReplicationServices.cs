@@ -27,7 +27,6 @@ public static class ReplicationServices
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<LayerState>();
-        services.AddSingleton<ILayerChangeListener>(sp => sp.GetRequiredService<LayerState>());
         services.AddHealthChecks()
             .AddCheck<ChangeFeedHealthCheck>("tile-changes", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<StandbyHealthCheck>("standbys", tags: [HealthEndpoints.ReadyTag]);

@@ -65,6 +65,7 @@ public static class TileEndpoints
             return UnknownLayer(layer);
         }
 
+        await state.CurrentVersionsAsync([definition], scope, context.RequestAborted);
         var bounds = await state.ExtentAsync(definition, scope, context.RequestAborted);
         var language = context.Request.Query["lang"].ToString();
         var document = TileJson.Create(definition, bounds, urls.Template(definition, scope, context.Request),

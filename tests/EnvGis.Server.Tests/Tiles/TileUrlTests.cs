@@ -28,10 +28,10 @@ public sealed class TileUrlTests(ServerFixture server)
         Assert.Contains("Cookie", current.Response.Headers.Vary);
 
         var old = await TileClient.GetAsync(server.Client, "communes", 12, Haiphong.Lon, Haiphong.Lat, "p0");
-        Assert.Equal("public, no-cache", old.Response.Headers.CacheControl?.ToString());
+        Assert.True(old.Response.Headers.CacheControl is { Public: true, NoCache: true, MaxAge: null }, old.Response.Headers.CacheControl?.ToString());
         Assert.Equal(current.Body, old.Body);
         var plain = await TileClient.GetAsync(server.Client, "communes", 12, Haiphong.Lon, Haiphong.Lat);
-        Assert.Equal("public, no-cache", plain.Response.Headers.CacheControl?.ToString());
+        Assert.True(plain.Response.Headers.CacheControl is { Public: true, NoCache: true, MaxAge: null }, plain.Response.Headers.CacheControl?.ToString());
 
         // What depends on the caller is never shared, whatever the URL says.
         using var admin = server.Admin();
@@ -39,7 +39,7 @@ public sealed class TileUrlTests(ServerFixture server)
         Assert.Matches(@"\?v=a[0-9]+$", adminTemplate);
         var adminVersion = adminTemplate[(adminTemplate.IndexOf("?v=", StringComparison.Ordinal) + 3)..];
         var own = await TileClient.GetAsync(admin, "communes", 12, Haiphong.Lon, Haiphong.Lat, adminVersion);
-        Assert.Equal("private, no-cache", own.Response.Headers.CacheControl?.ToString());
+        Assert.True(own.Response.Headers.CacheControl is { Private: true, NoCache: true }, own.Response.Headers.CacheControl?.ToString());
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class TileUrlTests(ServerFixture server)
     public async Task TileJSON_revalidates_with_its_ETag_and_names_the_zoom_range_and_generalisation_fields()
     {
         var first = await server.Client.GetAsync("/tiles/monitoring_stations.json");
-        Assert.Equal("public, no-cache", first.Headers.CacheControl?.ToString());
+        Assert.True(first.Headers.CacheControl is { Public: true, NoCache: true }, first.Headers.CacheControl?.ToString());
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/tiles/monitoring_stations.json"))
         {
             request.Headers.IfNoneMatch.Add(first.Headers.ETag!);

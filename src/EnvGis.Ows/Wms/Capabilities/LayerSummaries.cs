@@ -24,9 +24,11 @@ public sealed class LayerSummaries(DataSources sources, LayerState state)
     public async Task<IReadOnlyList<LayerSummary>> GetAsync(IReadOnlyList<LayerDefinition> layers, ReadScope scope, CancellationToken ct)
     {
         var result = new List<LayerSummary>(layers.Count);
-        foreach (var layer in layers)
+        var versions = await state.CurrentVersionsAsync(layers, scope, ct);
+        for (var i = 0; i < layers.Count; i++)
         {
-            var version = state.Version(layer, scope);
+            var layer = layers[i];
+            var version = versions[i];
             var key = (layer.Name, VisibilityKey.Of(scope));
             if (cache.TryGetValue(key, out var hit) && hit.Version == version && ReferenceEquals(hit.Summary.Layer, layer))
             {

@@ -11,8 +11,9 @@ public sealed class GetMapHandler(MapRequestParser parser, MapRenderer renderer,
     public async Task HandleAsync(OwsCall call)
     {
         var request = parser.Parse(call, isMap: true);
+        var versions = await state.CurrentVersionsAsync(request.Layers.Select(l => l.Definition).ToList(), call.Scope, call.Aborted);
         var etag = MapETag.Compute("GetMap", call.Version, call.Request.Parameters, call.Scope,
-            request.Layers.Select(l => (l.Name, state.Version(l.Definition, call.Scope), l.Style.Style)),
+            request.Layers.Select((l, i) => (l.Name, versions[i], l.Style.Style)),
             request.Time?.UsesToday == true ? request.Time.CacheKey : null);
         if (MapETag.Apply(call.Http, etag, call.Scope))
         {
