@@ -112,6 +112,11 @@ BEGIN
             'SELECT 1 AS sign, n.class, s.geom, s.size0 FROM (%s) AS n JOIN %s AS s ON s.id = n.id WHERE n.public', v_new, v_shapes));
     END IF;
 
+    -- After a bulk write the planner needs fresh size statistics (autovacuum would come later).
+    IF v_count >= 10000 THEN
+        EXECUTE format('ANALYZE %s', v_shapes);
+    END IF;
+
     -- One change with the boxes of every old and new geometry (or the box around them all).
     EXECUTE format($q$
         WITH b AS (SELECT DISTINCT ST_XMin(d.geom) AS x0, ST_YMin(d.geom) AS y0, ST_XMax(d.geom) AS x1, ST_YMax(d.geom) AS y1
@@ -155,7 +160,11 @@ BEGIN
         EXECUTE tiles.apply_coverage_sql(p_layer, format(
             'SELECT 1 AS sign, %s AS class, s.geom, s.size0 FROM %s AS r JOIN tile_shapes.%I AS s ON s.id = r.id WHERE tiles.is_public(r.status, r.restricted)',
             tiles.class_sql(p_layer), v_table, p_layer));
+        EXECUTE format('ANALYZE tile_coverage.%I', p_layer);
     END IF;
+
+    -- The planner needs the sizes' statistics to read big shapes through the size index at low zooms.
+    EXECUTE format('ANALYZE tile_shapes.%I', p_layer);
 END
 $$;
 
@@ -179,6 +188,9 @@ BEGIN
             label_lat  double precision)$ddl$, p_layer);
     EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON tile_shapes.%I USING gist (geom)', p_layer || '_geom_idx', p_layer);
     EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON tile_shapes.%I (size0)', p_layer || '_size_idx', p_layer);
+    -- The records the public does not see, usually few: read on their own for the callers who see them.
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON data.%I USING gist (geom) WHERE status <> ''published'' OR restricted',
+                   p_layer || '_hidden_geom_idx', p_layer);
     IF v_kind = 'MultiPolygon' THEN
         -- n: how many small public polygons of the class cover cell m (tiles.morton) at zoom z.
         EXECUTE format($ddl$

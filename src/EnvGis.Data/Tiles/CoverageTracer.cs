@@ -3,9 +3,10 @@ using NetTopologySuite.Geometries;
 namespace EnvGis.Data.Tiles;
 
 /// <summary>
-/// Turns the covered cells of a tile (128 × 128 cells of 2 × 2 pixels) into polygons: the outline of
-/// every connected group of cells, with its holes, on the cell grid, so groups in neighbouring tiles
-/// meet exactly at the tile edge. Cells touching the tile edge are repeated over
+/// Turns the covered cells of a tile (128 × 128 cells of 2 × 2 pixels) into polygons in the tile's own
+/// units (0–4096, y down, outer rings clockwise as MVT wants them): the outline of every connected
+/// group of cells, with its holes, on the cell grid, so groups in neighbouring tiles meet exactly at
+/// the tile edge. Cells touching the tile edge are repeated over
 /// <see cref="Margin"/> cells past it, so an outline never runs along the edge (where a renderer would
 /// stroke it); that part lies in the tile's buffer and is never shown. Cells that touch only at a
 /// corner stay separate polygons.
@@ -15,11 +16,14 @@ public static class CoverageTracer
     public const int CellsPerTile = 128;
     public const int Margin = 2;
 
+    /// <summary>The side of a cell in MVT units.</summary>
+    public const int UnitsPerCell = TileSql.Extent / CellsPerTile;
+
     private const int Size = CellsPerTile + 2 * Margin;
     private const int Corners = Size + 1;
 
-    /// <summary>The polygons (EPSG:3857) of the cells, given by their position in the tile (0..127, from the top left).</summary>
-    public static MultiPolygon Trace(TileCoordinate tile, IEnumerable<(int I, int J)> cells, GeometryFactory factory)
+    /// <summary>The polygons of the cells, given by their position in the tile (0..127, from the top left).</summary>
+    public static MultiPolygon Trace(IEnumerable<(int I, int J)> cells, GeometryFactory factory)
     {
         var grid = Fill(cells);
         var rings = Rings(grid);
@@ -43,11 +47,8 @@ public static class CoverageTracer
             }
         }
 
-        var cell = 2 * TileSql.World / (CellsPerTile * (double)(1L << tile.Z));
-        var originX = (long)tile.X * CellsPerTile - Margin;
-        var originY = (long)tile.Y * CellsPerTile - Margin;
         LinearRing ToRing(Ring ring) => factory.CreateLinearRing(ring.Points
-            .Select(p => new Coordinate((originX + p.X) * cell - TileSql.World, TileSql.World - (originY + p.Y) * cell))
+            .Select(p => new Coordinate((p.X - Margin) * UnitsPerCell, (p.Y - Margin) * UnitsPerCell))
             .ToArray());
 
         var polygons = outers.Select((outer, i) => factory.CreatePolygon(

@@ -46,6 +46,10 @@ public static class TileSql
         _ => Lines(layer, scope),
     };
 
+    // Public polygons big enough at this zoom, each on its own (the size index reads only those at low
+    // zooms); the caller's own hidden records, each on its own whatever their size (a partial index
+    // holds only hidden records); and the merged coverage of the small public ones (@merged, in tile
+    // units already, outer rings clockwise as MVT wants them). ST_AsMVT skips null geometries.
     private static string Polygons(LayerDefinition layer, ReadScope scope)
     {
         var classes = layer.Attributes.Where(a => a.AllowedValues is not null).Select(a => a.Name).ToList();
@@ -53,33 +57,42 @@ public static class TileSql
             classes.IndexOf(c.Name) is var i and >= 0
                 ? $"NULLIF(split_part(m.class, chr(31), {i + 1}), '') AS {SqlIdentifier.Quote(c.Name)}"
                 : $"NULL::{c.SqlType} AS {SqlIdentifier.Quote(c.Name)}"));
+        var hidden = Changes.VisibilityKey.SeesAsPublic(scope) ? "" : $"""
+                UNION ALL
+                SELECT r.id, {Selected(layer)}, NULL::boolean, {MvtGeometry}
+                FROM t
+                CROSS JOIN LATERAL (SELECT r.* FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
+                                    WHERE r.geom && ST_Transform(t.wide, 4326) AND {HiddenRecord} AND {Visibility.Predicate(scope, "r")}) AS r
+                CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.id = r.id OFFSET 0) AS s
+            """;
         return $"""
             WITH t AS ({Envelopes})
             SELECT ST_AsMVT(tile, @layer_name, {Extent}, 'geom', 'id')
             FROM (
-                SELECT r.id, {Selected(layer)}, NULL::boolean AS {GeneralisedProperty},
-                       ST_AsMVTGeom({Snapped}, t.env, {Extent}, {Buffer}, true) AS geom
-                FROM t, {Shapes(layer)} AS s JOIN {SqlIdentifier.LayerTable(layer.Name)} AS r ON r.id = s.id
-                WHERE s.geom && t.wide AND {Visibility.Predicate(scope, "r")}
-                  AND (s.size0 >= @merge_below OR NOT tiles.is_public(r.status, r.restricted))
+                SELECT r.id, {Selected(layer)}, NULL::boolean AS {GeneralisedProperty}, {MvtGeometry} AS geom
+                FROM t
+                CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.size0 >= @merge_below) AS s
+                {Record(layer, "r.status = 'published' AND NOT r.restricted")}
+                {hidden}
                 UNION ALL
-                SELECT NULL::bigint, {merged}, true,
-                       ST_AsMVTGeom(m.geom, t.env, {Extent}, {Buffer}, true)
-                FROM t, unnest(@classes::text[], @merged::geometry[]) AS m(class, geom)
+                SELECT NULL::bigint, {merged}, true, m.geom
+                FROM unnest(@classes::text[], @merged::geometry[]) AS m(class, geom)
             ) AS tile
-            WHERE tile.geom IS NOT NULL
             """;
     }
+
+    /// <summary>Not public: the predicate of the partial index tiles.track_layer puts on every layer table.</summary>
+    public const string HiddenRecord = "(r.status <> 'published' OR r.restricted)";
 
     private static string Lines(LayerDefinition layer, ReadScope scope) => $"""
         WITH t AS ({Envelopes})
         SELECT ST_AsMVT(tile, @layer_name, {Extent}, 'geom', 'id')
         FROM (
-            SELECT r.id, {Selected(layer)}, ST_AsMVTGeom({Snapped}, t.env, {Extent}, {Buffer}, true) AS geom
-            FROM t, {Shapes(layer)} AS s JOIN {SqlIdentifier.LayerTable(layer.Name)} AS r ON r.id = s.id
-            WHERE s.geom && t.wide AND {Visibility.Predicate(scope, "r")} AND s.size0 >= @min_size
+            SELECT r.id, {Selected(layer)}, {MvtGeometry} AS geom
+            FROM t
+            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.size0 >= @min_size) AS s
+            {Record(layer, Visibility.Predicate(scope, "r"))}
         ) AS tile
-        WHERE tile.geom IS NOT NULL
         """;
 
     // One point per cell of @cell metres (the one with the lowest id) with the count of the visible
@@ -89,8 +102,9 @@ public static class TileSql
         WITH t AS ({Envelopes}),
         c AS (
             SELECT s.id, count(*) OVER w AS n, row_number() OVER (w ORDER BY s.id) AS rank
-            FROM t, {Shapes(layer)} AS s JOIN {SqlIdentifier.LayerTable(layer.Name)} AS r ON r.id = s.id
-            WHERE s.geom && t.wide AND {Visibility.Predicate(scope, "r")}
+            FROM t
+            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide) AS s
+            {Record(layer, Visibility.Predicate(scope, "r"))}
             WINDOW w AS (PARTITION BY
                 CASE WHEN @cell > 0 THEN floor((ST_X(s.geom) + {World}) / @cell) ELSE s.id END,
                 CASE WHEN @cell > 0 THEN floor(({World} - ST_Y(s.geom)) / @cell) ELSE 0 END))
@@ -98,19 +112,27 @@ public static class TileSql
         FROM (
             SELECT r.id, {Selected(layer)}, c.n AS {PointCountProperty},
                    ST_AsMVTGeom(s.geom, t.env, {Extent}, {Buffer}, true) AS geom
-            FROM t, c JOIN {Shapes(layer)} AS s ON s.id = c.id JOIN {SqlIdentifier.LayerTable(layer.Name)} AS r ON r.id = c.id
+            FROM t, c
+            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.id = c.id OFFSET 0) AS s
+            {Record(layer, "TRUE")}
             WHERE c.rank = 1
         ) AS tile
-        WHERE tile.geom IS NOT NULL
         """;
+
+    // The record of shape s, looked up by its key one by one (OFFSET 0 keeps the planner from
+    // reading the whole layer table to hash it, which it would otherwise estimate cheaper).
+    private static string Record(LayerDefinition layer, string condition) =>
+        $"CROSS JOIN LATERAL (SELECT r.* FROM {SqlIdentifier.LayerTable(layer.Name)} AS r WHERE r.id = s.id AND {condition} OFFSET 0) AS r";
 
     private const string Envelopes =
         "SELECT ST_TileEnvelope(@z, @x, @y) AS env, ST_TileEnvelope(@z, @x, @y, margin => @margin) AS wide";
 
     // Vertices on the tile's pixel grid (@grid metres, from the grid's origin); a shape that collapses
     // (under about a pixel) keeps its own vertices and is left to ST_AsMVTGeom. @grid = 0: no snapping.
-    private static readonly string Snapped =
-        $"(SELECT CASE WHEN ST_IsEmpty(g) THEN s.geom ELSE g END FROM ST_SnapToGrid(s.geom, -{World}, {World}, @grid, @grid) AS g)";
+    // Only shapes that cross the tile's edge are clipped (GEOS clipping is the costly part).
+    private static readonly string MvtGeometry =
+        $"ST_AsMVTGeom((SELECT CASE WHEN ST_IsEmpty(g) THEN s.geom ELSE g END FROM ST_SnapToGrid(s.geom, -{World}, {World}, @grid, @grid) AS g), "
+        + $"t.env, {Extent}, {Buffer}, NOT (s.geom @ t.env))";
 
     private static string Shapes(LayerDefinition layer) => "tile_shapes." + SqlIdentifier.Quote(layer.Name);
 

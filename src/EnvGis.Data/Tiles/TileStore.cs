@@ -15,7 +15,7 @@ namespace EnvGis.Data.Tiles;
 /// </summary>
 public sealed class TileStore(DataSources sources, TileSettingsStore settings)
 {
-    private static readonly GeometryFactory Mercator = new(new PrecisionModel(), 3857);
+    private static readonly GeometryFactory TileUnits = new(new PrecisionModel(), 0);
     private readonly ConcurrentDictionary<(string Layer, string Scope), string> sqlCache = new();
     private long queries;
 
@@ -125,7 +125,7 @@ public sealed class TileStore(DataSources sources, TileSettingsStore settings)
             }
         }
 
-        var merged = cells.ToDictionary(c => c.Key, c => (Geometry)CoverageTracer.Trace(tile, c.Value, Mercator), StringComparer.Ordinal);
+        var merged = cells.ToDictionary(c => c.Key, c => (Geometry)CoverageTracer.Trace(c.Value, TileUnits), StringComparer.Ordinal);
         return (mergeBelow, merged);
     }
 }
