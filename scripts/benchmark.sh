@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks: builds in Release and prints figures with ratios against baselines run in the same process.
-# Parts: tiles, wfs, wms (all by default); pass part names to choose, e.g. ./scripts/benchmark.sh wms
-# The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's FastCGI as its baseline.
+# Parts: tiles, hot, wfs, wms, load, faults (all by default); pass part names to choose, e.g.
+# ./scripts/benchmark.sh tiles hot. The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's
+# FastCGI as its baseline; the hot tile part runs wrk against EnvGis and against lighttpd serving the
+# same bytes as a file.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root=$(repo_root)
 cd "$root"
 ensure_server_packages
-ensure_debian_packages mapserver-bin lighttpd
+ensure_debian_packages mapserver-bin lighttpd wrk
 dotnet build EnvGis.sln -c Release -nologo -v quiet
 exec dotnet run -c Release --no-build --project bench/EnvGis.Benchmarks -- "$@"

@@ -1,8 +1,16 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles hot wfs wms load faults]
+string[] all = ["tiles", "hot", "wfs", "wms", "load", "faults"];
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : all.ToHashSet();
+var unknown = parts.Except(all, StringComparer.OrdinalIgnoreCase).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown benchmark part(s): {string.Join(", ", unknown)}; the parts are {string.Join(", ", all)}.");
+    return 2;
+}
+
 var root = FindRepositoryRoot();
 await using var env = await BenchmarkEnvironment.StartAsync(root);
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
@@ -10,6 +18,11 @@ if (parts.Contains("tiles"))
 {
     await TileBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
     await TileBenchmark.RunAsync(env, "communes");
+}
+
+if (parts.Contains("hot"))
+{
+    await HotTileBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
 if (parts.Contains("wfs"))
@@ -21,6 +34,19 @@ if (parts.Contains("wms"))
 {
     await WmsBenchmark.RunAsync(env, root);
 }
+
+if (parts.Contains("load"))
+{
+    await LoadBenchmark.RunAsync(env);
+}
+
+// Last: it restarts the database and kills the server.
+if (parts.Contains("faults"))
+{
+    await FaultBenchmark.RunAsync(env);
+}
+
+return 0;
 
 static string FindRepositoryRoot()
 {
