@@ -112,7 +112,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         start.Environment["ENVGIS_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         server = Process.Start(start)!;
-        server.OutputDataReceived += (_, _) => { };
+        // Only warnings and errors are logged (LogLevel Warning): show them.
+        server.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
@@ -126,21 +127,22 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         await server.WaitForExitAsync();
     }
 
-    /// <summary>Restarts PostgreSQL under the running server (same port, fast shutdown).</summary>
-    public async Task<(int ExitCode, string Output)> RestartDatabaseAsync()
+    /// <summary>Restarts PostgreSQL under the running server (same port, fast shutdown); its output goes to the cluster's log.</summary>
+    public async Task<int> RestartDatabaseAsync()
     {
         var pgCtl = Path.Combine(PostgresBinaries.Locate().BinDirectory, "pg_ctl");
         var root = Environment.UserName == "root";
-        var start = new ProcessStartInfo(root ? "runuser" : pgCtl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (root ? new[] { "-u", "postgres", "--", pgCtl } : []).Concat(["restart", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"]))
+        // Not redirected: the new postmaster keeps the output it inherits open for as long as it runs.
+        var start = new ProcessStartInfo(root ? "runuser" : pgCtl) { UseShellExecute = false };
+        var log = Path.Combine(dataDirectory, "postgres", "postgres.log");
+        foreach (var a in (root ? new[] { "-u", "postgres", "--", pgCtl } : []).Concat(["restart", "-D", ClusterDirectory, "-l", log, "-m", "fast", "-w", "-t", "60", "-s"]))
         {
             start.ArgumentList.Add(a);
         }
 
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        return process.ExitCode;
     }
 
     /// <summary>Resident memory of the server process now and at its peak, in bytes (from /proc).</summary>

@@ -26,25 +26,35 @@ public static class HotTileBenchmark
 
         using var json = JsonDocument.Parse(await env.Http.GetStringAsync($"/tiles/{layer}.json"));
         var template = json.RootElement.GetProperty("tiles")[0].GetString()!;
-        var (x, y) = TileBenchmark.TileOf(106.68, 20.86, 12);
-        var url = template.Replace("{z}", "12").Replace("{x}", x.ToString(CultureInfo.InvariantCulture)).Replace("{y}", y.ToString(CultureInfo.InvariantCulture));
-        using var first = await env.Http.GetAsync(url);
-        var bytes = await first.Content.ReadAsByteArrayAsync();
-        var etag = first.Headers.ETag!.Tag;
-        using (var again = await env.Http.GetAsync(url))
+        Console.WriteLine($"Hot tiles of {layer} (wrk: 2 threads, 64 connections, {Duration} each; the same client against lighttpd serving the same bytes):");
+        Console.WriteLine($"  {"",-44} {"requests/s",12} {"p50 ms",8} {"p99 ms",8} {"non-2xx/3xx",12}");
+        var typical = 0.0;
+        foreach (var z in new[] { 14, 12 })
         {
-            Console.WriteLine($"Hot tile {new Uri(url).PathAndQuery}: {bytes.Length / 1024.0:0.0} KiB, {again.Headers.GetValues("X-Tile-Cache").Single()}, Cache-Control: {again.Headers.CacheControl}");
+            var (x, y) = TileBenchmark.TileOf(106.68, 20.86, z);
+            var url = template.Replace("{z}", z.ToString(CultureInfo.InvariantCulture))
+                .Replace("{x}", x.ToString(CultureInfo.InvariantCulture)).Replace("{y}", y.ToString(CultureInfo.InvariantCulture));
+            using var first = await env.Http.GetAsync(url);
+            var bytes = await first.Content.ReadAsByteArrayAsync();
+            var etag = first.Headers.ETag!.Tag;
+            using var again = await env.Http.GetAsync(url);
+            var label = $"z{z} tile, {bytes.Length / 1024.0:0.0} KiB";
+            Console.WriteLine($"  {new Uri(url).PathAndQuery}: {again.Headers.GetValues("X-Tile-Cache").Single()}, Cache-Control: {again.Headers.CacheControl}");
+            await using var lighttpd = await StaticServer.StartAsync(bytes);
+            var envgis = await WrkAsync(url, null);
+            var stat = await WrkAsync(lighttpd.Url, null);
+            var revalidated = await WrkAsync(url, $"If-None-Match: {etag}");
+            Print($"EnvGis /tiles, {label} (cache hit)", envgis);
+            Print($"lighttpd, the same bytes as a file", stat);
+            Print($"EnvGis If-None-Match → 304", revalidated);
+            Console.WriteLine($"  {label}: EnvGis / static file server = {envgis.Rate / stat.Rate:0.00}");
+            if (z == 14)
+            {
+                typical = envgis.Rate;
+            }
         }
 
-        await using var lighttpd = await StaticServer.StartAsync(bytes);
-        var envgis = await WrkAsync(url, null);
-        var stat = await WrkAsync(lighttpd.Url, null);
-        var revalidated = await WrkAsync(url, $"If-None-Match: {etag}");
-        Console.WriteLine($"  {"",-34} {"requests/s",12} {"p50 ms",8} {"p99 ms",8} {"non-2xx/3xx",12}");
-        Print("EnvGis /tiles (cache hit)", envgis);
-        Print("lighttpd, same bytes as a file", stat);
-        Print("EnvGis If-None-Match → 304", revalidated);
-        Console.WriteLine($"  EnvGis / static file server: {envgis.Rate / stat.Rate:0.00}; EnvGis hot tiles {(envgis.Rate >= Goal ? "OK" : "UNDER GOAL")} (goal: ≥ {Goal:N0} requests/s)");
+        Console.WriteLine($"  EnvGis hot tile (z14, typical size) {(typical >= Goal ? "OK" : "UNDER GOAL")} (goal: ≥ {Goal:N0} requests/s)");
     }
 
     private static void Print(string label, WrkResult r) =>

@@ -22,21 +22,62 @@ CREATE FUNCTION tiles.morton(x integer, y integer) RETURNS bigint LANGUAGE sql I
     SELECT tiles.spread(x) | (tiles.spread(y) << 1)
 $$;
 
--- SQL that upserts into tile_shapes.<layer> the records of relation p_rows (with id and geom in EPSG:4326).
-CREATE FUNCTION tiles.upsert_shapes_sql(p_layer text, p_rows text, p_where text DEFAULT 'TRUE') RETURNS text
+-- The properties a record shows in vector tiles, as jsonb over the alias r: its attributes and public
+-- metadata (status, validity, source, citation), dates as ISO 8601 text (MVT has no date type), nulls
+-- left out. Kept in tile_shapes, so a tile reads one table.
+CREATE FUNCTION tiles.props_sql(p_layer text) RETURNS text LANGUAGE sql STABLE AS $$
+    WITH c AS (
+        SELECT a.ordinal, a.name, a.type FROM catalogue.attributes AS a WHERE a.layer = p_layer
+        UNION ALL
+        SELECT 1000 + m.ordinal, m.name, m.type
+        FROM (VALUES (1, 'status', 'text'), (2, 'valid_from', 'date'), (3, 'valid_to', 'date'),
+                     (4, 'source', 'text'), (5, 'citation', 'text')) AS m (ordinal, name, type)),
+    e AS (
+        SELECT ordinal, format('%L, %s', name, CASE type
+            WHEN 'date' THEN format('to_char(r.%I, ''YYYY-MM-DD'')', name)
+            WHEN 'datetime' THEN format('to_char(r.%I AT TIME ZONE ''UTC'', ''YYYY-MM-DD"T"HH24:MI:SS"Z"'')', name)
+            ELSE format('r.%I', name) END) AS pair,
+            (row_number() OVER (ORDER BY ordinal) - 1) / 40 AS chunk
+        FROM c),
+    chunks AS (SELECT 'jsonb_build_object(' || string_agg(pair, ', ' ORDER BY ordinal) || ')' AS call FROM e GROUP BY chunk)
+    SELECT 'jsonb_strip_nulls(' || string_agg(call, ' || ') || ')' FROM chunks
+$$;
+
+-- SQL that upserts into tile_shapes.<layer> the records of relation p_rows (a layer table's rows).
+CREATE FUNCTION tiles.upsert_shapes_sql(p_layer text, p_rows text) RETURNS text
     LANGUAGE sql STABLE AS $$
     SELECT format($q$
-        INSERT INTO tile_shapes.%1$I AS s (id, geom, size0, label_lon, label_lat)
-        SELECT r.id, g.geom, tiles.size0(g.geom), %2$s
+        INSERT INTO tile_shapes.%1$I AS s (id, geom, size0, label_lon, label_lat, public, props)
+        SELECT r.id, g.geom, tiles.size0(g.geom), %2$s, tiles.is_public(r.status, r.restricted), %4$s
         FROM %3$s AS r CROSS JOIN LATERAL (SELECT ST_Transform(r.geom, 3857) AS geom) AS g
-        WHERE %4$s
         ON CONFLICT (id) DO UPDATE
-        SET geom = excluded.geom, size0 = excluded.size0, label_lon = excluded.label_lon, label_lat = excluded.label_lat
+        SET geom = excluded.geom, size0 = excluded.size0, label_lon = excluded.label_lon, label_lat = excluded.label_lat,
+            public = excluded.public, props = excluded.props
         $q$, p_layer,
         CASE WHEN l.geometry_type = 'MultiPolygon'
              THEN 'ST_X(ST_PointOnSurface(r.geom)), ST_Y(ST_PointOnSurface(r.geom))' ELSE 'NULL, NULL' END,
-        p_rows, p_where)
+        p_rows, tiles.props_sql(p_layer))
     FROM catalogue.layers AS l WHERE l.name = p_layer
+$$;
+
+-- A shape as MVT geometry in tile units (0–4096, y down) of the tile env, its vertices on a grid of
+-- p_grid units (16: the pixel; 1: the tile's own grid), anchored at the tile's corner, which is on
+-- that grid for every tile of the zoom. Shapes inside the tile are moved and snapped directly (outer
+-- rings turned as MVT wants them); shapes across its edge are snapped the same way and clipped to
+-- the tile and its buffer by ST_AsMVTGeom. A shape that collapses on the grid keeps the tile's own
+-- grid instead.
+CREATE FUNCTION tiles.mvt_geom(g geometry, env geometry, p_grid double precision) RETURNS geometry
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN g @ env THEN (
+        SELECT ST_ForcePolygonCCW(CASE WHEN ST_IsEmpty(s.g) THEN ST_SnapToGrid(a.g, 0, 0, 1, 1) ELSE s.g END)
+        FROM (SELECT ST_Affine(g, 4096 / (ST_XMax(env) - ST_XMin(env)), 0, 0, -4096 / (ST_YMax(env) - ST_YMin(env)),
+                               -ST_XMin(env) * 4096 / (ST_XMax(env) - ST_XMin(env)), ST_YMax(env) * 4096 / (ST_YMax(env) - ST_YMin(env))) AS g) AS a,
+             LATERAL (SELECT ST_SnapToGrid(a.g, 0, 0, p_grid, p_grid) AS g) AS s)
+    ELSE (
+        SELECT ST_AsMVTGeom(CASE WHEN ST_IsEmpty(s.g) THEN g ELSE s.g END, env::box2d, 4096, 64, true)
+        FROM (SELECT ST_SnapToGrid(g, -tiles.world(), tiles.world(), p_grid * (ST_XMax(env) - ST_XMin(env)) / 4096,
+                                   p_grid * (ST_XMax(env) - ST_XMin(env)) / 4096) AS g) AS s)
+    END
 $$;
 
 -- SQL that adds to tile_coverage.<layer> the cells of p_delta (sign, class, geom in EPSG:3857, size0):
@@ -100,8 +141,7 @@ BEGIN
         EXECUTE format('DELETE FROM %s AS s USING old_rows AS r WHERE s.id = r.id', v_shapes);
     ELSIF TG_OP = 'UPDATE' THEN
         EXECUTE format('DELETE FROM %s AS s USING old_rows AS r WHERE s.id = r.id AND NOT EXISTS (SELECT 1 FROM new_rows AS n WHERE n.id = r.id)', v_shapes);
-        EXECUTE tiles.upsert_shapes_sql(v_layer, 'new_rows',
-            'NOT EXISTS (SELECT 1 FROM old_rows AS o WHERE o.id = r.id AND o.geom = r.geom)');
+        EXECUTE tiles.upsert_shapes_sql(v_layer, 'new_rows');
     ELSE
         EXECUTE tiles.upsert_shapes_sql(v_layer, 'new_rows');
     END IF;
@@ -185,7 +225,9 @@ BEGIN
             geom       geometry(Geometry, 3857) NOT NULL,
             size0      double precision NOT NULL,   -- tiles.size0: pixels at zoom 0
             label_lon  double precision,            -- polygons: a point inside, the same in every tile
-            label_lat  double precision)$ddl$, p_layer);
+            label_lat  double precision,
+            public     boolean NOT NULL,            -- tiles.is_public: published and not restricted
+            props      jsonb NOT NULL)              -- tiles.props_sql: what the record shows in a tile$ddl$, p_layer);
     EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON tile_shapes.%I USING gist (geom)', p_layer || '_geom_idx', p_layer);
     EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON tile_shapes.%I (size0)', p_layer || '_size_idx', p_layer);
     -- The records the public does not see, usually few: read on their own for the callers who see them.

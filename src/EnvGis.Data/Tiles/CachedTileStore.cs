@@ -18,7 +18,7 @@ public sealed class CachedTileStore(TileStore store, TileCache cache)
         ReadScope scope, CancellationToken ct) =>
         cache.GetOrRenderAsync(
             new TileCacheKey(layer.Name, TileCacheKey.VectorVariant, tile.Z, tile.X, tile.Y, VisibilityKey.Of(scope)),
-            tile.LonLatBounds(Math.Max(Margin, ClusterMargin(layer))),
+            () => tile.LonLatBounds(Math.Max(Margin, ClusterMargin(layer))),
             token => store.GetTileAsync(layer, tile, scope, token),
             compress: true,
             ct);

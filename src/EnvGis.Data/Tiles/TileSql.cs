@@ -1,5 +1,4 @@
 using EnvGis.Core.Catalogue;
-using EnvGis.Core.Records;
 using EnvGis.Core.Security;
 using EnvGis.Data.Sql;
 
@@ -7,14 +6,16 @@ namespace EnvGis.Data.Tiles;
 
 /// <summary>
 /// The SQL of a generalised vector tile (docs/tiles.md "Generalisation"). Records come from the
-/// layer's EPSG:3857 shapes (tile_shapes.&lt;layer&gt;, GiST and size indexes) joined to the layer table
-/// for their attributes and the caller's visibility. Geometries are snapped to the tile's pixel grid,
-/// which is the same for every tile of a zoom, so neighbours sharing an edge keep sharing it; then
-/// ST_AsMVTGeom clips them to the tile and its buffer. Polygons too small at a low zoom are drawn as
-/// the merged coverage of their class (the @merged parameter, traced from tile_coverage by
-/// <see cref="CoverageTracer"/>); points closer than the cluster cell are thinned to one per cell
-/// with a count. Identifiers come from the catalogue (quoted); every value is a parameter:
-/// @z, @x, @y, @layer_name, @margin, @grid, @min_size, @merge_below, @classes, @merged, @cell.
+/// layer's shapes (tile_shapes.&lt;layer&gt;: EPSG:3857 geometry with GiST and size indexes, whether the
+/// record is public, and the properties it shows), kept by the layer's triggers in the writers'
+/// transactions, so a public tile reads one table. Records hidden from the public are read from the
+/// layer table through the caller's <see cref="Visibility"/> rule (a partial index holds them).
+/// Geometries go to the tile's pixel grid, the same for every tile of a zoom, so neighbours sharing
+/// an edge keep sharing it (tiles.mvt_geom). Polygons too small at a low zoom are drawn as the merged
+/// coverage of their class (@merged, traced from tile_coverage by <see cref="CoverageTracer"/>);
+/// points closer than the cluster cell are thinned to one per cell with a count. Identifiers come from
+/// the catalogue (quoted); every value is a parameter: @z, @x, @y, @layer_name, @margin, @grid,
+/// @min_size, @merge_below, @classes, @merged, @cell. ST_AsMVT skips rows without geometry.
 /// </summary>
 public static class TileSql
 {
@@ -29,6 +30,9 @@ public static class TileSql
 
     /// <summary>How many visible points a thinned point stands for (1 when alone in its cell).</summary>
     public const string PointCountProperty = "point_count";
+
+    /// <summary>Not public: the predicate of the partial index tiles.track_layer puts on every layer table.</summary>
+    public const string HiddenRecord = "(r.status <> 'published' OR r.restricted)";
 
     /// <summary>The tile's settings and, at the zooms where small polygons merge, the coverage cells of its area.</summary>
     public static string Coverage(LayerDefinition layer) => $"""
@@ -47,134 +51,82 @@ public static class TileSql
     };
 
     // Public polygons big enough at this zoom, each on its own (the size index reads only those at low
-    // zooms); the caller's own hidden records, each on its own whatever their size (a partial index
-    // holds only hidden records); and the merged coverage of the small public ones (@merged, in tile
-    // units already, outer rings clockwise as MVT wants them). ST_AsMVT skips null geometries.
+    // zooms); the caller's own hidden records, each on its own whatever their size; and the merged
+    // coverage of the small public ones (@merged, in tile units already, outer rings as MVT wants).
     private static string Polygons(LayerDefinition layer, ReadScope scope)
     {
         var classes = layer.Attributes.Where(a => a.AllowedValues is not null).Select(a => a.Name).ToList();
-        var merged = string.Join(", ", Columns(layer).Select(c =>
-            classes.IndexOf(c.Name) is var i and >= 0
-                ? $"NULLIF(split_part(m.class, chr(31), {i + 1}), '') AS {SqlIdentifier.Quote(c.Name)}"
-                : $"NULL::{c.SqlType} AS {SqlIdentifier.Quote(c.Name)}"));
-        var hidden = Changes.VisibilityKey.SeesAsPublic(scope) ? "" : $"""
-                UNION ALL
-                SELECT r.id, {Selected(layer)}, NULL::boolean, {MvtGeometry}
-                FROM t
-                CROSS JOIN LATERAL (SELECT r.* FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
-                                    WHERE r.geom && ST_Transform(t.wide, 4326) AND {HiddenRecord} AND {Visibility.Predicate(scope, "r")}) AS r
-                CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.id = r.id OFFSET 0) AS s
-            """;
+        var classProps = classes.Count == 0
+            ? "'{}'::jsonb"
+            : "jsonb_strip_nulls(jsonb_build_object(" + string.Join(", ", classes.Select((c, i) =>
+                $"'{c.Replace("'", "''", StringComparison.Ordinal)}', NULLIF(split_part(m.class, chr(31), {i + 1}), '')")) + "))";
         return $"""
             WITH t AS ({Envelopes})
             SELECT ST_AsMVT(tile, @layer_name, {Extent}, 'geom', 'id')
             FROM (
-                SELECT r.id, {Selected(layer)}, NULL::boolean AS {GeneralisedProperty}, {MvtGeometry} AS geom
-                FROM t
-                CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.size0 >= @merge_below) AS s
-                {Record(layer, "r.status = 'published' AND NOT r.restricted")}
-                {hidden}
+                SELECT s.id, s.props, s.label_lon, s.label_lat, NULL::boolean AS {GeneralisedProperty}, {MvtGeometry} AS geom
+                FROM t CROSS JOIN LATERAL (
+                    SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.size0 >= @merge_below AND s.public) AS s
+                {Hidden(layer, scope, "s.id, s.props, s.label_lon, s.label_lat, NULL::boolean, " + MvtGeometry)}
                 UNION ALL
-                SELECT NULL::bigint, {merged}, true, m.geom
+                SELECT NULL::bigint, {classProps}, NULL::double precision, NULL::double precision, true, m.geom
                 FROM unnest(@classes::text[], @merged::geometry[]) AS m(class, geom)
             ) AS tile
             """;
     }
 
-    /// <summary>Not public: the predicate of the partial index tiles.track_layer puts on every layer table.</summary>
-    public const string HiddenRecord = "(r.status <> 'published' OR r.restricted)";
-
     private static string Lines(LayerDefinition layer, ReadScope scope) => $"""
         WITH t AS ({Envelopes})
         SELECT ST_AsMVT(tile, @layer_name, {Extent}, 'geom', 'id')
         FROM (
-            SELECT r.id, {Selected(layer)}, {MvtGeometry} AS geom
-            FROM t
-            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.size0 >= @min_size) AS s
-            {Record(layer, Visibility.Predicate(scope, "r"))}
+            SELECT s.id, s.props, {MvtGeometry} AS geom
+            FROM t CROSS JOIN LATERAL (
+                SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.size0 >= @min_size AND s.public) AS s
+            {Hidden(layer, scope, "s.id, s.props, " + MvtGeometry)}
         ) AS tile
         """;
 
-    // One point per cell of @cell metres (the one with the lowest id) with the count of the visible
-    // points of its cell; cells are aligned to the tile grid and the query reaches a whole cell around
-    // the tile, so neighbouring tiles agree. @cell = 0: every point, each counting 1.
+    // One point per cell of @cell metres (the one with the lowest id) with the count of the points the
+    // caller may see in its cell; cells are aligned to the tile grid and the query reaches a whole
+    // cell around the tile, so neighbouring tiles agree. @cell = 0: every point, each counting 1.
     private static string Points(LayerDefinition layer, ReadScope scope) => $"""
         WITH t AS ({Envelopes}),
+        v AS (
+            SELECT s.id, s.geom FROM t CROSS JOIN LATERAL (
+                SELECT s.id, s.geom FROM {Shapes(layer)} AS s WHERE s.geom && t.wide AND s.public) AS s
+            {Hidden(layer, scope, "s.id, s.geom")}),
         c AS (
-            SELECT s.id, count(*) OVER w AS n, row_number() OVER (w ORDER BY s.id) AS rank
-            FROM t
-            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.geom && t.wide) AS s
-            {Record(layer, Visibility.Predicate(scope, "r"))}
+            SELECT v.id, count(*) OVER w AS n, row_number() OVER (w ORDER BY v.id) AS rank
+            FROM v
             WINDOW w AS (PARTITION BY
-                CASE WHEN @cell > 0 THEN floor((ST_X(s.geom) + {World}) / @cell) ELSE s.id END,
-                CASE WHEN @cell > 0 THEN floor(({World} - ST_Y(s.geom)) / @cell) ELSE 0 END))
+                CASE WHEN @cell > 0 THEN floor((ST_X(v.geom) + {World}) / @cell) ELSE v.id END,
+                CASE WHEN @cell > 0 THEN floor(({World} - ST_Y(v.geom)) / @cell) ELSE 0 END))
         SELECT ST_AsMVT(tile, @layer_name, {Extent}, 'geom', 'id')
         FROM (
-            SELECT r.id, {Selected(layer)}, c.n AS {PointCountProperty},
-                   ST_AsMVTGeom(s.geom, t.env, {Extent}, {Buffer}, true) AS geom
-            FROM t, c
-            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.id = c.id OFFSET 0) AS s
-            {Record(layer, "TRUE")}
+            SELECT s.id, s.props, c.n AS {PointCountProperty}, {MvtGeometry} AS geom
+            FROM t, c CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.id = c.id OFFSET 0) AS s
             WHERE c.rank = 1
         ) AS tile
         """;
 
-    // The record of shape s, looked up by its key one by one (OFFSET 0 keeps the planner from
-    // reading the whole layer table to hash it, which it would otherwise estimate cheaper).
-    private static string Record(LayerDefinition layer, string condition) =>
-        $"CROSS JOIN LATERAL (SELECT r.* FROM {SqlIdentifier.LayerTable(layer.Name)} AS r WHERE r.id = s.id AND {condition} OFFSET 0) AS r";
+    // The records hidden from the public that the caller may see, found in the layer table (a partial
+    // index holds only them), their shapes looked up one by one (OFFSET 0 keeps the planner from
+    // hashing the whole shapes table). Nothing for callers who see what the public sees.
+    private static string Hidden(LayerDefinition layer, ReadScope scope, string select) =>
+        Changes.VisibilityKey.SeesAsPublic(scope) ? "" : $"""
+            UNION ALL
+            SELECT {select}
+            FROM t
+            CROSS JOIN LATERAL (SELECT r.id FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
+                                WHERE r.geom && ST_Transform(t.wide, 4326) AND {HiddenRecord} AND {Visibility.Predicate(scope, "r")}) AS r
+            CROSS JOIN LATERAL (SELECT s.* FROM {Shapes(layer)} AS s WHERE s.id = r.id OFFSET 0) AS s
+            """;
 
     private const string Envelopes =
         "SELECT ST_TileEnvelope(@z, @x, @y) AS env, ST_TileEnvelope(@z, @x, @y, margin => @margin) AS wide";
 
-    // Vertices on the tile's pixel grid (@grid metres, from the grid's origin); a shape that collapses
-    // (under about a pixel) keeps its own vertices and is left to ST_AsMVTGeom. @grid = 0: no snapping.
-    // Only shapes that cross the tile's edge are clipped (GEOS clipping is the costly part).
-    private static readonly string MvtGeometry =
-        $"ST_AsMVTGeom((SELECT CASE WHEN ST_IsEmpty(g) THEN s.geom ELSE g END FROM ST_SnapToGrid(s.geom, -{World}, {World}, @grid, @grid) AS g), "
-        + $"t.env, {Extent}, {Buffer}, NOT (s.geom @ t.env))";
+    // Vertices on the tile's pixel grid (@grid tile units: 16, a pixel; 1 at the deepest zoom).
+    private const string MvtGeometry = "tiles.mvt_geom(s.geom, t.env, @grid)";
 
     private static string Shapes(LayerDefinition layer) => "tile_shapes." + SqlIdentifier.Quote(layer.Name);
-
-    private static string Selected(LayerDefinition layer)
-    {
-        var columns = Columns(layer).Select(c => $"{c.Expression} AS {SqlIdentifier.Quote(c.Name)}");
-        return string.Join(", ", columns);
-    }
-
-    /// <summary>The properties of a tile's features: attributes, public metadata and, for polygons, the label point.</summary>
-    private static IEnumerable<(string Name, string Expression, string SqlType)> Columns(LayerDefinition layer)
-    {
-        foreach (var a in layer.Attributes)
-        {
-            yield return Column(a.Name, a.Type);
-        }
-
-        foreach (var m in RecordMetadata.Public)
-        {
-            yield return Column(m, m is RecordMetadata.ValidFrom or RecordMetadata.ValidTo ? AttributeType.Date : AttributeType.Text);
-        }
-
-        if (layer.GeometryKind == GeometryKind.MultiPolygon)
-        {
-            // One label point per record, the same in every tile, so a polygon cut by tiles is labelled once.
-            yield return ("label_lon", "s.label_lon", "double precision");
-            yield return ("label_lat", "s.label_lat", "double precision");
-        }
-    }
-
-    // MVT values are strings, numbers and booleans: dates travel as ISO 8601 text.
-    private static (string Name, string Expression, string SqlType) Column(string name, AttributeType type)
-    {
-        var column = "r." + SqlIdentifier.Quote(name);
-        return type switch
-        {
-            AttributeType.Date => (name, $"to_char({column}, 'YYYY-MM-DD')", "text"),
-            AttributeType.DateTime => (name, $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')", "text"),
-            AttributeType.Integer => (name, column, "integer"),
-            AttributeType.Number => (name, column, "double precision"),
-            AttributeType.Boolean => (name, column, "boolean"),
-            _ => (name, column, "text"),
-        };
-    }
 }

@@ -51,7 +51,7 @@ public sealed class TileStore(DataSources sources, TileSettingsStore settings)
         var margin = (double)TileSql.Buffer / TileSql.Extent;
         var result = new Dictionary<string, object>
         {
-            ["grid"] = tile.Z < s.MaxZoom ? tile.PixelSize : 0.0,
+            ["grid"] = tile.Z < s.MaxZoom ? (double)TileSql.Extent / TileCoordinate.Pixels : 1.0,
         };
         switch (layer.GeometryKind)
         {

@@ -37,7 +37,7 @@ public sealed class GetTileHandler(WmsStyles styles, MapRenderer renderer, TileC
         var key = new TileCacheKey(request.Layer.Name, Variant(request), request.Matrix.Level, request.Column, request.Row,
             VisibilityKey.Of(scope));
         var (content, outcome) = await cache.GetOrRenderAsync(key,
-            request.Set.LonLatBounds(request.Matrix, request.Row, request.Column),
+            () => request.Set.LonLatBounds(request.Matrix, request.Row, request.Column),
             ct => renderer.RenderAsync([new MapLayer(request.Layer, request.Style)], request.View, request.Image, null, scope, ct),
             compress: false, call.Aborted);
         var asked = call.Request.Parameters.Get("v");

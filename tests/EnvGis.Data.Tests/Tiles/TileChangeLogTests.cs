@@ -146,6 +146,19 @@ public sealed class TileChangeLogTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_public_flag_of_the_shapes_is_the_public_visibility_rule_of_every_other_channel()
+    {
+        var rule = Sql.Visibility.Predicate(Core.Security.ReadScope.Anonymous, "r");
+        var agree = await fixture.ScalarAsync<bool>($"""
+            SELECT bool_and(tiles.is_public(r.status, r.restricted) = ({rule}))
+                   AND bool_and(NOT tiles.is_public(r.status, r.restricted) = {EnvGis.Data.Tiles.TileSql.HiddenRecord})
+            FROM (VALUES ('draft', false), ('submitted', false), ('approved', false), ('published', false),
+                         ('rejected', false), ('archived', false), ('published', true), ('draft', true)) AS r (status, restricted)
+            """);
+        Assert.True(agree);
+    }
+
+    [Fact]
     public async Task The_change_log_store_reads_what_this_node_has_not_applied_and_versions_follow()
     {
         await RecordTestData.EnsureAsync(fixture);

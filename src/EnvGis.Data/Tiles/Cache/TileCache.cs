@@ -26,9 +26,9 @@ public sealed class TileCache(MemoryTileCache memory, DiskTileCache? disk, Layer
     /// <summary>Served from the cache, rendered, rendered without the cache: counts since start.</summary>
     public (long Hits, long Misses, long Bypasses) Counts => (Interlocked.Read(ref hits), Interlocked.Read(ref misses), Interlocked.Read(ref bypasses));
 
-    /// <param name="bounds">The lon/lat box a change must touch to make this tile stale.</param>
+    /// <param name="bounds">The lon/lat box a change must touch to make this tile stale (asked for only when the tile is rendered).</param>
     /// <param name="compress">Keep gzip and brotli encodings too (vector tiles; not PNG/JPEG).</param>
-    public async Task<(TileContent Content, TileCacheOutcome Outcome)> GetOrRenderAsync(TileCacheKey key, double[] bounds,
+    public async Task<(TileContent Content, TileCacheOutcome Outcome)> GetOrRenderAsync(TileCacheKey key, Func<double[]> bounds,
         Func<CancellationToken, Task<byte[]>> render, bool compress, CancellationToken ct)
     {
         if (!feed.Healthy)
@@ -72,7 +72,7 @@ public sealed class TileCache(MemoryTileCache memory, DiskTileCache? disk, Layer
     /// <summary>Empties the memory cache (the disk entries stay, checked as usual).</summary>
     public void ClearMemory() => memory.Clear();
 
-    private async Task<TileContent> RenderAndStoreAsync(TileCacheKey key, double[] bounds,
+    private async Task<TileContent> RenderAndStoreAsync(TileCacheKey key, Func<double[]> bounds,
         Func<CancellationToken, Task<byte[]>> render, bool compress)
     {
         var stamp = versions.Seq(key.Layer);
@@ -84,7 +84,7 @@ public sealed class TileCache(MemoryTileCache memory, DiskTileCache? disk, Layer
             return content;
         }
 
-        var entry = new CachedEntry(key, content, bounds, stamp);
+        var entry = new CachedEntry(key, content, bounds(), stamp);
         memory.Store(entry);
         // A change applied between the check and the store found nothing to remove: check again.
         if (!Current(key, stamp, area))
