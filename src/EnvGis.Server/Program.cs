@@ -1,8 +1,8 @@
 using EnvGis.Data;
-using EnvGis.Data.Tiles;
 using EnvGis.Ows;
 using EnvGis.Ows.OgcApi;
 using EnvGis.Ows.Wms;
+using EnvGis.Ows.Wmts;
 using EnvGis.Server.Api;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
@@ -36,13 +36,16 @@ try
     builder.Services.AddSingleton(database);
     builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
     builder.Services.AddSingleton(new CatalogueProvider(database.Catalogue));
-    builder.Services.AddSingleton<TileStore>();
+    builder.Services.AddEnvGisReplication(settings);
+    builder.Services.AddEnvGisTiles(settings);
+    builder.Services.AddEnvGisCompression();
     builder.Services.AddSingleton(StyleLibrary.Load(settings.StylesDirectory, database.Catalogue, bootstrapLoggers.CreateLogger<StyleLibrary>()));
     builder.Services.AddEnvGisHealthChecks();
     builder.Services.AddEnvGisSecurity(settings);
     builder.Services.AddMonitoring(settings);
     builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
     builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
+    builder.Services.AddWmts();
     builder.Services.AddOgcApi();
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -60,6 +63,7 @@ try
     }
 
     app.UseTrustedProxies(proxies);
+    app.UseEnvGisCompression();
     app.UseCallerCaching();
     app.UseExceptionHandler();
     app.UseStatusCodePages();

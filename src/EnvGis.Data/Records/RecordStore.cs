@@ -2,6 +2,7 @@ using System.Text.Json;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Records;
 using EnvGis.Core.Security;
+using EnvGis.Data.Changes;
 using EnvGis.Data.Sql;
 using Npgsql;
 
@@ -10,8 +11,10 @@ namespace EnvGis.Data.Records;
 /// <summary>
 /// Layer records for the JSON API: reads through the caller's <see cref="ReadScope"/> (the same
 /// visibility rules as tiles and WFS), the edit history, and <see cref="BeginAsync"/> to write.
+/// After a commit the writer waits for this node's <see cref="ChangeFeed"/> to apply the change, so
+/// the caller's next read through this node (a tile, a map) never comes from a stale cache.
 /// </summary>
-public sealed class RecordStore(NpgsqlDataSource dataSource)
+public sealed class RecordStore(NpgsqlDataSource dataSource, ChangeFeed? changes = null)
 {
     public const int MaxPageSize = 1000;
 
@@ -20,7 +23,7 @@ public sealed class RecordStore(NpgsqlDataSource dataSource)
 
     /// <summary>Starts a transaction of writes by <paramref name="actor"/> through <paramref name="channel"/> (<see cref="RecordChannel"/>).</summary>
     public Task<RecordWriter> BeginAsync(WriteScope actor, string channel, CancellationToken ct) =>
-        RecordWriter.BeginAsync(dataSource, actor, channel, ct);
+        RecordWriter.BeginAsync(dataSource, actor, channel, changes, ct);
 
     /// <summary>One record the scope may read, or null; named by its id, an archived record is found too (history, restore).</summary>
     public async Task<RecordDocument?> ReadAsync(LayerDefinition layer, long id, ReadScope scope, CancellationToken ct)

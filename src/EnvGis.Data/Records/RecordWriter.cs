@@ -24,13 +24,16 @@ public sealed class RecordWriter : IAsyncDisposable
     private const string AreaParameter = "area_communes";
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
+    private readonly Changes.ChangeFeed? feed;
     private int changes;
     private bool broken;
 
-    private RecordWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, WriteScope actor, string channel)
+    private RecordWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, WriteScope actor, string channel,
+        Changes.ChangeFeed? feed)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.feed = feed;
         Actor = actor;
         Channel = channel;
     }
@@ -42,7 +45,8 @@ public sealed class RecordWriter : IAsyncDisposable
     /// <summary>Records changed so far.</summary>
     public int Changes => changes;
 
-    internal static async Task<RecordWriter> BeginAsync(NpgsqlDataSource dataSource, WriteScope actor, string channel, CancellationToken ct)
+    internal static async Task<RecordWriter> BeginAsync(NpgsqlDataSource dataSource, WriteScope actor, string channel,
+        Changes.ChangeFeed? feed, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
@@ -58,7 +62,7 @@ public sealed class RecordWriter : IAsyncDisposable
             command.Parameters.AddWithValue("unit", actor.Unit.Code);
             command.Parameters.AddWithValue("channel", channel);
             await command.ExecuteNonQueryAsync(ct);
-            return new RecordWriter(connection, transaction, actor, channel);
+            return new RecordWriter(connection, transaction, actor, channel, feed);
         }
         catch
         {
@@ -292,6 +296,11 @@ public sealed class RecordWriter : IAsyncDisposable
         }
 
         await transaction.CommitAsync(ct);
+        // This node applies the change before the caller hears of it: its next read is not from a stale cache.
+        if (feed is not null)
+        {
+            await feed.AfterCommitAsync(ct);
+        }
     }
 
     public async ValueTask DisposeAsync()

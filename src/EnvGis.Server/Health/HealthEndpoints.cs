@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,20 +17,23 @@ public static class HealthEndpoints
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = c => c.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteReportAsync,
-        });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReportAsync });
     }
 
-    /// <summary>The overall status, then one line per failing check saying why (nothing internal).</summary>
+    /// <summary>The overall status and what each check says (e.g. where public reads go), as JSON.</summary>
     private static Task WriteReportAsync(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var lines = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
-            .Select(e => $"{e.Key}: {e.Value.Description}");
-        return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())));
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+            }),
+        }, cancellationToken: context.RequestAborted);
     }
 }

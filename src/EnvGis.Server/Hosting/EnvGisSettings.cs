@@ -14,16 +14,21 @@ public sealed record EnvGisSettings(
     string? ImageryUrl = null,
     string? ImageryAttribution = null,
     string? PostgresBinDirectory = null,
-    string? TrustedProxies = null)
+    string? TrustedProxies = null,
+    string? StandbyConnectionString = null,
+    string? TileCacheDirectory = null,
+    long TileCacheMemoryBytes = 256L << 20,
+    long TileCacheDiskBytes = 2048L << 20)
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static EnvGisSettings From(IConfiguration configuration)
     {
         var appFolder = AppContext.BaseDirectory;
+        var dataDirectory = Path.GetFullPath(NullIfEmpty(configuration["ENVGIS_DATA_DIR"]) ?? "data");
         return new EnvGisSettings(
             ConnectionString: NullIfEmpty(configuration.GetConnectionString("EnvGis")) ?? NullIfEmpty(configuration["ENVGIS_DB"]),
-            DataDirectory: Path.GetFullPath(NullIfEmpty(configuration["ENVGIS_DATA_DIR"]) ?? "data"),
+            DataDirectory: dataDirectory,
             SampleDataDirectory: NullIfEmpty(configuration["ENVGIS_SAMPLE_DATA_DIR"]) ?? Path.Combine(appFolder, "sample-data"),
             StylesDirectory: NullIfEmpty(configuration["ENVGIS_STYLES_DIR"]) ?? Path.Combine(appFolder, "styles"),
             LoadSampleData: !string.Equals(configuration["ENVGIS_SAMPLE_DATA"], "false", StringComparison.OrdinalIgnoreCase),
@@ -34,7 +39,11 @@ public sealed record EnvGisSettings(
             ImageryUrl: NullIfEmpty(configuration["ENVGIS_IMAGERY_URL"]),
             ImageryAttribution: NullIfEmpty(configuration["ENVGIS_IMAGERY_ATTRIBUTION"]),
             PostgresBinDirectory: NullIfEmpty(configuration["ENVGIS_PG_BIN"]),
-            TrustedProxies: NullIfEmpty(configuration["ENVGIS_TRUSTED_PROXIES"]));
+            TrustedProxies: NullIfEmpty(configuration["ENVGIS_TRUSTED_PROXIES"]),
+            StandbyConnectionString: NullIfEmpty(configuration.GetConnectionString("EnvGisStandby")) ?? NullIfEmpty(configuration["ENVGIS_DB_STANDBY"]),
+            TileCacheDirectory: NullIfEmpty(configuration["ENVGIS_TILE_CACHE_DIR"]) ?? Path.Combine(dataDirectory, "tile-cache"),
+            TileCacheMemoryBytes: Megabytes(configuration["ENVGIS_TILE_CACHE_MEMORY_MB"], 256),
+            TileCacheDiskBytes: Megabytes(configuration["ENVGIS_TILE_CACHE_DISK_MB"], 2048));
     }
 
     /// <summary>Refuses settings that cannot work, before anything starts (the message names the setting).</summary>
@@ -53,6 +62,9 @@ public sealed record EnvGisSettings(
         Hosting.TrustedProxies.Parse(TrustedProxies);
         return this;
     }
+
+    private static long Megabytes(string? value, long fallback) =>
+        (long.TryParse(value, out var megabytes) && megabytes >= 0 ? megabytes : fallback) << 20;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

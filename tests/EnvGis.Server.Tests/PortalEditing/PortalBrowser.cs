@@ -198,6 +198,8 @@ public sealed class PortalPage(IPage page, IBrowserContext context, BrowserLog l
         await ClickMapAsync(ring[0].Lon, ring[0].Lat);
         Assert.False(await Page.EvaluateAsync<bool>("() => window.envgis.workspace.panels().edit.state().editor?.sketching ?? false"),
             "closing the ring on its first vertex did not finish the drawing");
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.envgis.workspace.panels().edit.state().editor?.geometry() != null"),
+            "the finished drawing left no geometry in the editor");
     }
 
     /// <summary>Waits until the view is still (no animation) and the map has rendered it with every tile.</summary>
