@@ -16,7 +16,7 @@ namespace EnvGis.Ows.Wfs.Transaction;
 /// actions run in order in one record transaction (all or nothing) through the same record store and
 /// permission rules as the records API, each changed record leaving one history entry (channel
 /// wfs-t). Only callers who authenticated on the request (HTTP Basic or a token) and may edit get
-/// here; the response has the shape each version's clients read (OGC_CLIENTS.md).
+/// here; the response has the shape each version's clients read (docs/ogc-clients.md).
 /// </summary>
 public sealed class TransactionHandler(RecordStore records, OwsOptions options)
 {
