@@ -4,6 +4,7 @@ using EnvGis.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace EnvGis.Server.Monitoring;
 
@@ -26,12 +27,45 @@ public static class MonitoringFilesApi
         app.MapPost("/api/monitoring/files", UploadAsync).WithTags("Monitoring")
             .AddEndpointFilter(AllowLargeBodies)
             .AddEndpointFilter(new AntiforgeryFilter())
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = FilesBody();
+                return Task.CompletedTask;
+            })
             .WithSummary("Uploads datalogger files (multipart/form-data, parts named 'file': .txt or .zip); each file is loaded whole or rejected with its reasons.")
             .Produces<DeliveryResponse>()
             .Produces<DeliveryResponse>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
+
+    /// <summary>The body the endpoint reads itself (streamed, not bound): one or more file parts named <c>file</c>.</summary>
+    private static OpenApiRequestBody FilesBody() => new()
+    {
+        Required = true,
+        Description = $"One or more parts named 'file' (at most {MaxFiles}, {MaxBodyBytes / (1024 * 1024)} MB in all), each a datalogger .txt or a .zip of them.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array,
+                            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                            Description = "A datalogger file <station>_<yyyyMMddHHmmss>.txt or a .zip of them.",
+                        },
+                    },
+                },
+                Encoding = new Dictionary<string, OpenApiEncoding> { ["file"] = new() { ContentType = "text/plain, application/zip" } },
+            },
+        },
+    };
 
     private static ValueTask<object?> AllowLargeBodies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

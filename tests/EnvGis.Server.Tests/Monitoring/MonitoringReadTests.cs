@@ -225,6 +225,18 @@ public sealed class MonitoringReadTests(ServerFixture server)
 
         Assert.True(paths.GetProperty("/api/monitoring/stations/{code}/aqi").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").TryGetProperty("application/json", out _));
+
+        // The upload's multipart body: file parts, binary, and its typed answers.
+        var upload = paths.GetProperty("/api/monitoring/files").GetProperty("post");
+        var file = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema")
+            .GetProperty("properties").GetProperty("file");
+        Assert.Equal("array", file.GetProperty("type").GetString());
+        Assert.Equal("binary", file.GetProperty("items").GetProperty("format").GetString());
+        foreach (var status in new[] { "200", "422" })
+        {
+            Assert.True(upload.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json")
+                .GetProperty("schema").TryGetProperty("$ref", out _), $"the {status} answer of the upload has no typed schema");
+        }
     }
 
     [Fact]
