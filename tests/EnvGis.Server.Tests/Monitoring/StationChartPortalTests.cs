@@ -98,7 +98,7 @@ public sealed class StationChartPortalTests(ServerFixture server, PortalBrowserF
     public async Task A_station_without_data_still_says_its_data_are_provisional_and_that_there_are_none_yet()
     {
         const double lon = 106.935, lat = 20.935;
-        var (code, _) = await server.StationAsync(type: "water", lon: lon, lat: lat);
+        var (code, _) = await server.StationAsync(type: "surface_water", lon: lon, lat: lat);
         var visitor = await browsers.Browser.OpenAsync(server);
         await visitor.ViewAsync(lon, lat, 15);
         await visitor.ClickMapAsync(lon, lat);
