@@ -162,8 +162,9 @@ public sealed class MonitoringReadTests(ServerFixture server)
         var stations = await server.Basic().GetFromJsonAsync<JsonElement>("/api/monitoring/stations");
         Assert.True(stations.EnumerateArray().Single(s => s.GetProperty("code").GetString() == code).GetProperty("silent").GetBoolean());
 
-        var today = DateTimeOffset.UtcNow.ToOffset(Vietnam).ToString("yyyy-MM-dd");
-        var report = await server.Basic().GetFromJsonAsync<JsonElement>($"/api/monitoring/reports/daily?date={today}");
+        // The Việt Nam day of the readings (just after midnight it is yesterday, not today).
+        var day = HourStart(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var report = await server.Basic().GetFromJsonAsync<JsonElement>($"/api/monitoring/reports/daily?date={day}");
         var row = report.EnumerateArray().Single(r => r.GetProperty("station").GetString() == code);
         Assert.True(row.GetProperty("received").GetInt32() > 0);
         Assert.Equal(288, row.GetProperty("expected").GetInt32());
