@@ -494,6 +494,7 @@ export default {
   'mon.loading': 'Loading data…',
   'mon.failed': 'The data could not be loaded just now.',
   'mon.noData': 'No data in this period yet.',
+  'mon.noReadings': 'This station has not sent any readings yet.',
   'mon.period': 'Period',
   'mon.period.24h': '24 hours',
   'mon.period.7d': '7 days',

@@ -494,6 +494,7 @@ export default {
   'mon.loading': 'Đang tải số liệu…',
   'mon.failed': 'Không tải được số liệu lúc này.',
   'mon.noData': 'Chưa có số liệu trong khoảng thời gian này.',
+  'mon.noReadings': 'Trạm chưa gửi số liệu nào.',
   'mon.period': 'Khoảng thời gian',
   'mon.period.24h': '24 giờ',
   'mon.period.7d': '7 ngày',
