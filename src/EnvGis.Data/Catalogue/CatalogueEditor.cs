@@ -42,7 +42,7 @@ public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
             throw CatalogueRefusal.Invalid("invalid-label-attribute", "labelAttribute", $"'{label}' is not one of the layer's attributes.");
         }
 
-        await RefuseKeywordsAsync(c, [layer.Name, .. layer.Attributes.Select(a => a.Name)], ct);
+        await RefuseKeywordsAsync(c, [(layer.Name, "name"), .. layer.Attributes.Select((a, i) => (a.Name, $"attributes[{i}].name"))], ct);
         await CheckCategoryAsync(c, layer.Category, ct);
         if (await c.ScalarAsync<bool>("""
                 SELECT EXISTS (SELECT 1 FROM catalogue.layers WHERE name = @name)
@@ -130,7 +130,7 @@ public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
     {
         await LockLayerAsync(c, layer, ct);
         CheckNewAttribute(attribute, "");
-        await RefuseKeywordsAsync(c, [attribute.Name], ct);
+        await RefuseKeywordsAsync(c, [(attribute.Name, "name")], ct);
         if (await c.ScalarAsync<bool>("""
                 SELECT EXISTS (SELECT 1 FROM catalogue.attributes WHERE layer = @layer AND name = @name)
                     OR EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = format('data.%I', @layer::text)::regclass
@@ -334,14 +334,15 @@ public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
         CatalogueRules.Values(field, attribute.Type, attribute.AllowedValues, attribute.ValueLabels, attribute.Default);
     }
 
-    private static async Task RefuseKeywordsAsync(CatalogueTransaction c, IReadOnlyList<string> names, CancellationToken ct)
+    /// <summary>Refuses PostgreSQL's reserved words (clients that do not quote names would fail on them).</summary>
+    private static async Task RefuseKeywordsAsync(CatalogueTransaction c, IReadOnlyList<(string Name, string Field)> names, CancellationToken ct)
     {
         var reserved = await c.ListAsync<string>(
-            "SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T') AND word = ANY (@names) ORDER BY word", ct, ("names", names.ToArray()));
-        if (reserved.Count > 0)
+            "SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T') AND word = ANY (@names)", ct, ("names", names.Select(n => n.Name).ToArray()));
+        if (names.FirstOrDefault(n => reserved.Contains(n.Name)) is { Name: not null } hit)
         {
-            throw CatalogueRefusal.Invalid("reserved-name", "name",
-                $"'{reserved[0]}' is a reserved word of SQL; clients that do not quote names would fail on it. Choose another name.");
+            throw CatalogueRefusal.Invalid("reserved-name", hit.Field,
+                $"'{hit.Name}' is a reserved word of SQL; clients that do not quote names would fail on it. Choose another name.");
         }
     }
 

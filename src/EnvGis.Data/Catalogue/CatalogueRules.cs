@@ -42,18 +42,19 @@ public static class CatalogueRules
     public static void Values(string field, AttributeType type, IReadOnlyList<string>? allowed,
         IReadOnlyDictionary<string, LocalizedText>? labels, string? defaultValue = null)
     {
+        var prefix = field.Length == 0 ? "" : field + ".";
         if (allowed is not null)
         {
             if (type != AttributeType.Text)
             {
-                throw CatalogueRefusal.Invalid("allowed-values-text-only", $"{field}.allowedValues",
+                throw CatalogueRefusal.Invalid("allowed-values-text-only", $"{prefix}allowedValues",
                     "Only text attributes have a list of allowed values.");
             }
 
             if (allowed.Count is 0 or > MaxAllowedValues || allowed.Any(v => string.IsNullOrWhiteSpace(v) || v.Length > MaxValue)
                 || allowed.Distinct(StringComparer.Ordinal).Count() != allowed.Count)
             {
-                throw CatalogueRefusal.Invalid("invalid-allowed-values", $"{field}.allowedValues",
+                throw CatalogueRefusal.Invalid("invalid-allowed-values", $"{prefix}allowedValues",
                     $"Allowed values are 1–{MaxAllowedValues} distinct, non-empty values of at most {MaxValue} characters.");
             }
         }
@@ -62,22 +63,22 @@ public static class CatalogueRules
         {
             if (allowed is null || labels.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.Ordinal)) is { } stray)
             {
-                throw CatalogueRefusal.Invalid("invalid-value-labels", $"{field}.valueLabels",
+                throw CatalogueRefusal.Invalid("invalid-value-labels", $"{prefix}valueLabels",
                     allowed is null ? "Value labels need allowed values." : $"'{Short(labels.Keys.First(k => !allowed.Contains(k, StringComparer.Ordinal)))}' is not an allowed value.");
             }
 
             foreach (var (value, label) in labels)
             {
-                Title(label, $"{field}.valueLabels.{value}");
+                Title(label, $"{prefix}valueLabels.{value}");
             }
         }
 
         if (defaultValue is not null)
         {
-            Canonical(type, defaultValue, $"{field}.default");
+            Canonical(type, defaultValue, $"{prefix}default");
             if (allowed is not null && !allowed.Contains(defaultValue, StringComparer.Ordinal))
             {
-                throw CatalogueRefusal.Invalid("invalid-default", $"{field}.default", "The default is not one of the allowed values.");
+                throw CatalogueRefusal.Invalid("invalid-default", $"{prefix}default", "The default is not one of the allowed values.");
             }
         }
     }
