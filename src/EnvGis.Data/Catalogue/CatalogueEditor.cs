@@ -357,10 +357,10 @@ public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
     /// <summary>Locks the layer's catalogue row for the change; its geometry type and label attribute.</summary>
     private static async Task<(string Geometry, string? Label)> LockLayerAsync(CatalogueTransaction c, string layer, CancellationToken ct)
     {
-        var row = await c.ListAsync<string?>(
-            "SELECT unnest(ARRAY[geometry_type, label_attribute]) FROM catalogue.layers WHERE name = @layer FOR UPDATE", ct, ("layer", layer));
-        return row.Count == 2
-            ? (row[0]!, row[1])
+        var row = await c.ReadOneAsync("SELECT geometry_type, label_attribute FROM catalogue.layers WHERE name = @layer FOR UPDATE",
+            r => Tuple.Create(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)), ct, ("layer", layer));
+        return row is not null
+            ? (row.Item1, row.Item2)
             : throw CatalogueRefusal.NotFound("unknown-layer", "layer", $"There is no layer '{layer}'.");
     }
 

@@ -18,10 +18,13 @@ public static class CatalogueClient
         Assert.True(created.StatusCode == HttpStatusCode.Created, body);
         var feature = JsonDocument.Parse(body).RootElement;
         var id = long.Parse(feature.GetProperty("id").GetString()!.Split('.')[^1]);
+        var version = feature.GetProperty("properties").GetProperty("version").GetInt32();
         foreach (var action in new[] { "submit", "approve", "publish" })
         {
-            var acted = await admin.PostAsJsonAsync($"/api/layers/{layer}/records/{id}/{action}", new { });
-            Assert.True(acted.IsSuccessStatusCode, $"{action}: {await acted.Content.ReadAsStringAsync()}");
+            var acted = await admin.PostAsJsonAsync($"/api/layers/{layer}/records/{id}/{action}", new { version });
+            var text = await acted.Content.ReadAsStringAsync();
+            Assert.True(acted.IsSuccessStatusCode, $"{action}: {text}");
+            version = JsonDocument.Parse(text).RootElement.GetProperty("properties").GetProperty("version").GetInt32();
         }
 
         return id;

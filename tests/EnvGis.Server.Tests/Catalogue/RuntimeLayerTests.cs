@@ -101,7 +101,7 @@ public sealed class RuntimeLayerTests(CatalogueNodes nodes)
         Assert.Equal("Nguồn gây ồn", listed.Value.GetProperty("title").GetProperty("vi").GetString());
         var bootstrap = await (await anonymous.GetAsync("/api/portal/bootstrap")).JsonAsync();
         Assert.Equal("circle", bootstrap.GetProperty("styles").GetProperty(Layer).GetProperty("rules")[0].GetProperty("symbolizers")[0].GetProperty("mark").GetString());
-        Assert.Contains($"/tiles/{Layer}/", bootstrap.GetProperty("tiles").GetProperty(Layer).GetProperty("urls")[0].GetString());
+        Assert.Contains($"/tiles/{Layer}/", bootstrap.GetProperty("tiles").GetProperty(Layer).GetProperty("tiles")[0].GetString());
 
         // The other node follows by the change log: its catalogue, WFS and tiles, without a restart.
         await UntilAsync(async () => await ListedLayerAsync(anonymousB, Layer) is not null, "node B lists the new layer");
