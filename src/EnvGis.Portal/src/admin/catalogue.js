@@ -19,10 +19,11 @@ export function createCatalogueSection(container) {
   const reload = button('admin.reloadMap', () => window.location.reload(), { kind: 'small' });
   reload.hidden = true;
 
+  let loading = null;
   const saved = (text) => {
     message(note, text, 'ok');
     reload.hidden = false;
-    load();
+    loading = load();
   };
 
   async function load() {
@@ -43,9 +44,12 @@ export function createCatalogueSection(container) {
 
   replaceChildren(container, [
     h('p', { class: 'field-hint', text: t('admin.catalogueHint') }),
-    h('div', { class: 'actions' }, [button('admin.newLayer', () => openNewLayerForm(categories, saved), { kind: 'primary' }), reload]),
+    h('div', { class: 'actions' }, [button('admin.newLayer', async () => {
+      await loading;
+      openNewLayerForm(categories, saved);
+    }, { kind: 'primary' }), reload]),
     note,
     list,
   ]);
-  load();
+  loading = load();
 }
