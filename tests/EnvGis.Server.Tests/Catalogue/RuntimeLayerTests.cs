@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Xml.Linq;
+using EnvGis.Server.Tests.Infrastructure;
 using EnvGis.Server.Tests.WfsTransaction;
 using static EnvGis.Server.Tests.Catalogue.CatalogueClient;
 
@@ -102,12 +103,24 @@ public sealed class RuntimeLayerTests(CatalogueNodes nodes)
         var bootstrap = await (await anonymous.GetAsync("/api/portal/bootstrap")).JsonAsync();
         Assert.Equal("circle", bootstrap.GetProperty("styles").GetProperty(Layer).GetProperty("rules")[0].GetProperty("symbolizers")[0].GetProperty("mark").GetString());
         Assert.Contains($"/tiles/{Layer}/", bootstrap.GetProperty("tiles").GetProperty(Layer).GetProperty("tiles")[0].GetString());
+        // Search by the label attribute, accents ignored; the OpenAPI document describes the administration.
+        Assert.Contains($"\"{Layer}\"", await anonymous.GetStringAsync("/api/search?q=lach%20tray"));
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/admin/catalogue/layers/{layer}/attributes/{name}", openApi);
+        Assert.Contains("CatalogueLayerRequest", openApi);
 
         // The other node follows by the change log: its catalogue, WFS and tiles, without a restart.
         await UntilAsync(async () => await ListedLayerAsync(anonymousB, Layer) is not null, "node B lists the new layer");
         Assert.Contains($"envgis:{Layer}", await anonymousB.GetStringAsync("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities"));
         Assert.Contains("name=\"source_kind\"", await anonymousB.GetStringAsync($"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=envgis:{Layer}"));
         Assert.Equal([published], (await TileFeaturesAsync(anonymousB, Layer, Lon, Lat)).Keys);
+
+        // A real client (GDAL's WFS driver) on node B: the new type, its fields and the public feature.
+        var ogr = await ExternalTool.RunAsync("ogrinfo", ["-ro", "-so", "WFS:" + new Uri(nodes.NodeB, "/wfs"), "envgis:" + Layer]);
+        Assert.True(ogr.ExitCode == 0, ogr.Everything);
+        Assert.Contains("Feature Count: 1", ogr.Output);
+        Assert.Contains("level_db: Real", ogr.Output);
+        Assert.Contains("source_kind: String", ogr.Output);
     }
 
     [Fact]
