@@ -76,7 +76,6 @@ public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
     public Task ChangeLayerAsync(string name, LayerEdit edit, string user, CancellationToken ct) => ChangeAsync(async c =>
     {
         var (geometry, _) = await LockLayerAsync(c, name, ct);
-        CatalogueRules.Title(edit.Title, "title", required: false);
         if (edit.Title is not null)
         {
             CatalogueRules.Title(edit.Title, "title");
