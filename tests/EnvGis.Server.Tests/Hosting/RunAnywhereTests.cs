@@ -84,7 +84,10 @@ public sealed class RunAnywhereTests
             var ready = await http.GetAsync("/health/ready");
             Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
             var page = await http.GetStringAsync("/");
-            Assert.Contains("app.js", page);
+            // The portal's entry bundle (a content-hashed name, docs/portal.md) is named and served.
+            var bundle = System.Text.RegularExpressions.Regex.Match(page, "<script[^>]*src=\"(?<src>main-[A-Z0-9]{8}\\.js)\"");
+            Assert.True(bundle.Success, page);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(bundle.Groups["src"].Value)).StatusCode);
             var tileJson = await http.GetStringAsync("/tiles/communes.json");
             Assert.Contains("\"tiles\"", tileJson);
             var tile = await http.GetAsync("/tiles/communes/10/816/451.mvt");

@@ -63,10 +63,12 @@ public sealed class StartupFailureTests(ServerFixture server) : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
         var ready = await http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        var text = await ready.Content.ReadAsStringAsync();
-        Assert.StartsWith("Unhealthy", text);
-        Assert.Contains("portal: The map portal is not built (index.html missing", text);
-        Assert.DoesNotContain("database:", text);
+        using var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks");
+        Assert.Equal("Unhealthy", checks.GetProperty("portal").GetProperty("status").GetString());
+        Assert.StartsWith("The map portal is not built (index.html missing", checks.GetProperty("portal").GetProperty("description").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Contains("The map portal is not built", process.Output);
     }
 
