@@ -35,7 +35,7 @@ try
     }
     builder.Services.AddSingleton(database);
     builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
-    builder.Services.AddSingleton(new CatalogueProvider(database.Catalogue));
+    builder.Services.AddEnvGisCatalogue(database.Catalogue);
     builder.Services.AddEnvGisReplication(settings);
     builder.Services.AddEnvGisTiles(settings);
     builder.Services.AddEnvGisCompression();
@@ -80,6 +80,7 @@ try
     app.MapPortalApi();
     app.MapAccountsApi();
     app.MapAdminApi();
+    app.MapCatalogueAdminApi();
     app.MapRecordsApi();
     app.MapAttachmentsApi();
     app.MapSearchApi();
