@@ -36,6 +36,12 @@ public static class FeatureSql
                 break;
         }
 
+        if (query.Geometry.WithLonLat)
+        {
+            var point = $"ST_PointOnSurface(r.{SqlIdentifier.Quote(RecordMetadata.Geometry)})";
+            sql.Append(", ST_X(").Append(point).Append("), ST_Y(").Append(point).Append(')');
+        }
+
         sql.Append(" FROM ").Append(SqlIdentifier.LayerTable(query.Layer.Name)).Append(" AS r WHERE ").Append(Where(query));
         sql.Append(" ORDER BY ");
         foreach (var key in query.Sort)
