@@ -7,6 +7,7 @@ using EnvGis.Server.Api;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
+using EnvGis.Server.OpenData;
 using EnvGis.Server.Security;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
@@ -41,6 +42,7 @@ builder.Services.AddMonitoring(settings);
 builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
 builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
 builder.Services.AddOgcApi();
+builder.Services.AddOpenData(settings);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
@@ -76,6 +78,7 @@ app.MapSearchApi();
 app.MapMonitoring();
 app.MapOws();
 app.MapOgcApi();
+app.MapOpenData();
 
 app.Run();
 

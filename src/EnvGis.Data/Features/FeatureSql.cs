@@ -66,6 +66,11 @@ public static class FeatureSql
     public static string Count(FeatureQuery query) =>
         $"SELECT count(*) FROM {SqlIdentifier.LayerTable(query.Layer.Name)} AS r WHERE {Where(query)}";
 
+    /// <summary>The longest value in bytes (UTF-8) of each of <paramref name="columns"/> over the query's records (fixed-width outputs such as DBF).</summary>
+    public static string MaxByteLengths(FeatureQuery query, IReadOnlyList<string> columns) =>
+        $"SELECT {string.Join(", ", columns.Select(c => $"coalesce(max(octet_length(r.{SqlIdentifier.Quote(c)}::text)), 0)"))} "
+        + $"FROM {SqlIdentifier.LayerTable(query.Layer.Name)} AS r WHERE {Where(query)}";
+
     private static string Where(FeatureQuery query) =>
         $"{Visibility.Predicate(query.Scope, Alias)} AND ({query.Filter.Sql})";
 
