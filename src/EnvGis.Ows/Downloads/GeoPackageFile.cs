@@ -18,7 +18,8 @@ public sealed class GeoPackageFile : IAsyncDisposable
     public const string IsoStandardUri = "http://www.isotc211.org/2005/gmd";
 
     private readonly SqliteConnection connection;
-    private readonly GeoPackageGeoWriter geometryWriter = new();
+    // Two-dimensional like the layers (the reader's sequences may carry empty Z/M slots GDAL would show as ZM).
+    private readonly GeoPackageGeoWriter geometryWriter = new() { HandleOrdinates = Ordinates.XY };
     private readonly HashSet<int> spatialReferences = [-1, 0, 4326];
     private bool metadataTables;
 
