@@ -77,7 +77,7 @@ public sealed class ChangeFeedStore(NpgsqlDataSource dataSource)
                 var kind = FeedChangeKinds.Of(reader.GetString(4), reader.GetBoolean(7), reader.GetBoolean(8))!;
                 changes.Add(new FeedChange(position, reader.GetString(2), reader.GetInt64(3), kind,
                     new DateTimeOffset(reader.GetFieldValue<DateTime>(5), TimeSpan.Zero), reader.GetInt32(6),
-                    reader.GetString(9), reader.GetString(10)));
+                    reader.GetString(9), reader.IsDBNull(10) ? "null" : reader.GetString(10)));
             }
         }
 

@@ -1,3 +1,4 @@
+using EnvGis.Data.Exchange;
 using EnvGis.Ows.Downloads;
 using EnvGis.Server.Hosting;
 
@@ -5,8 +6,8 @@ namespace EnvGis.Server.OpenData;
 
 /// <summary>
 /// Open data and the exchange with the Ministry (docs/open-data.md): downloads and ISO metadata under
-/// /ogcapi, the CSW catalogue at /csw, the change feed, the bulk package and the shared category lists
-/// under /api/exchange — registered and mapped by one call each from Program.cs.
+/// /ogcapi, the change feed and the shared category lists under /api/exchange — registered and mapped
+/// by one call each from Program.cs.
 /// </summary>
 public static class OpenDataServices
 {
@@ -20,12 +21,17 @@ public static class OpenDataServices
         }
 
         services.AddOpenData(new DownloadOptions { TempDirectory = temp });
+        services.AddSingleton<ChangeFeedStore>();
+        services.AddSingleton<CodeListStore>();
+        services.AddHostedService<CodeListSeeding>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
         OpenDataEndpoints.MapOpenData(app);
+        app.MapExchangeApi();
+        app.MapCodeListApi();
         return app;
     }
 }
