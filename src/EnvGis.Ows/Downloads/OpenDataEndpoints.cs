@@ -1,3 +1,4 @@
+using EnvGis.Ows.Csw;
 using EnvGis.Ows.Metadata;
 using EnvGis.Ows.OgcApi;
 using EnvGis.Ows.OgcApi.Common;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EnvGis.Ows.Downloads;
 
 /// <summary>
-/// The open-data additions to /ogcapi (docs/open-data.md): each collection's downloads and its ISO
-/// metadata record, linked from the collection documents through <see cref="IOgcApiCollectionLinks"/>.
+/// The open-data additions (docs/open-data.md): each collection's downloads and its ISO metadata record
+/// under /ogcapi, linked from the collection documents through <see cref="IOgcApiCollectionLinks"/>, and
+/// the CSW 2.0.2 catalogue at /csw.
 /// </summary>
 public static class OpenDataEndpoints
 {
@@ -26,6 +28,8 @@ public static class OpenDataEndpoints
         services.AddSingleton<DownloadHandler>();
         services.AddSingleton<IOgcApiCollectionLinks, DownloadLinks>();
         services.AddSingleton<IOgcApiCollectionLinks, MetadataLinks>();
+        services.AddSingleton<CswCatalogue>();
+        services.AddSingleton<Dispatch.IOwsService, CswService>();
         return services;
     }
 
@@ -39,6 +43,10 @@ public static class OpenDataEndpoints
             OgcApiEndpoints.Run(h, c => d.HandleAsync(c, collectionId, format)));
         api.MapMethods("/collections/{collectionId}/metadata", read, (HttpContext h, string collectionId, MetadataHandler m) =>
             OgcApiEndpoints.Run(h, c => m.HandleAsync(c, collectionId)));
+        // The catalogue service on the shared OGC dispatcher (also reachable as /ows?service=CSW).
+        app.MapMethods("/csw", [HttpMethods.Get, HttpMethods.Post], (HttpContext context, Dispatch.OwsDispatcher dispatcher) =>
+                dispatcher.DispatchAsync(context, CswNames.Service))
+            .WithRequestTimeout(timeout).ExcludeFromDescription();
         return app;
     }
 }
