@@ -26,6 +26,8 @@ public static class OpenDataEndpoints
         services.AddSingleton<MetadataBuilder>();
         services.AddSingleton<MetadataHandler>();
         services.AddSingleton<DownloadHandler>();
+        services.AddSingleton<EnvGis.Data.Exchange.CodeListStore>();
+        services.AddSingleton<BulkPackageBuilder>();
         services.AddSingleton<IOgcApiCollectionLinks, DownloadLinks>();
         services.AddSingleton<IOgcApiCollectionLinks, MetadataLinks>();
         services.AddSingleton<CswCatalogue>();

@@ -5,7 +5,6 @@ using EnvGis.Core.Security;
 using EnvGis.Data.Exchange;
 using EnvGis.Data.Sql;
 using EnvGis.Server.Hosting;
-using EnvGis.Server.Security;
 
 namespace EnvGis.Server.OpenData;
 
@@ -29,15 +28,9 @@ public static class ExchangeApi
     private static async Task<IResult> ChangesAsync(string? layer, string? since, string? limit, HttpContext context, ChangeFeedStore feed, CatalogueProvider catalogues)
     {
         context.Response.Headers.CacheControl = "private, no-store";
-        if (context.GetCaller() is not { } caller)
+        if (ExchangeAccess.Refusal(context, "read the change feed") is { } refusal)
         {
-            return OpenDataProblems.Problem(StatusCodes.Status401Unauthorized, "not-signed-in",
-                "Send HTTP Basic or a bearer token of a connection (client) account to read the change feed.");
-        }
-
-        if (caller.Account.Role is not (Role.Client or Role.Administrator))
-        {
-            return OpenDataProblems.Problem(StatusCodes.Status403Forbidden, "not-a-client", "The change feed is for connection (client) accounts.");
+            return refusal;
         }
 
         var count = DefaultLimit;

@@ -6,7 +6,7 @@ namespace EnvGis.Server.OpenData;
 
 /// <summary>
 /// Open data and the exchange with the Ministry (docs/open-data.md): downloads and ISO metadata under
-/// /ogcapi, the change feed and the shared category lists under /api/exchange — registered and mapped
+/// /ogcapi, CSW at /csw, the change feed, the bulk package and the shared category lists under /api/exchange — registered and mapped
 /// by one call each from Program.cs.
 /// </summary>
 public static class OpenDataServices
@@ -20,10 +20,10 @@ public static class OpenDataServices
             Directory.Delete(temp, recursive: true);
         }
 
-        services.AddOpenData(new DownloadOptions { TempDirectory = temp });
+        services.AddOpenData(new DownloadOptions { TempDirectory = temp, PackageDirectory = Path.Combine(settings.DataDirectory, "exchange", "packages") });
         services.AddSingleton<ChangeFeedStore>();
-        services.AddSingleton<CodeListStore>();
         services.AddHostedService<CodeListSeeding>();
+        services.AddHostedService<BulkPackageSchedule>();
         return services;
     }
 
@@ -32,6 +32,7 @@ public static class OpenDataServices
         OpenDataEndpoints.MapOpenData(app);
         app.MapExchangeApi();
         app.MapCodeListApi();
+        app.MapBulkPackageApi();
         return app;
     }
 }
