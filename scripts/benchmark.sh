@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: builds in Release and prints figures with ratios against baselines run in the same process.
-# Parts: tiles, wfs, wms, ogcapi, monitoring, portal (all by default); pass part names to choose, e.g.
+# Parts: tiles, wfs, wms, ogcapi, downloads, monitoring, portal (all by default); pass part names to choose, e.g.
 # ./scripts/benchmark.sh wms. The WMS part runs MapServer 8 (mapserver-bin) under lighttpd's FastCGI as its
 # baseline; the portal part measures the map's first paint in Debian's headless Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -1,11 +1,11 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi monitoring portal]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi", "monitoring", "portal"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi downloads monitoring portal]
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi", "downloads", "monitoring", "portal"];
 var root = FindRepositoryRoot();
 // The 100 000 synthetic polygons are only needed by the server-side parts.
-await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi"]));
+await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi", "downloads"]));
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
 if (parts.Contains("tiles"))
 {
@@ -21,6 +21,11 @@ if (parts.Contains("wfs"))
 if (parts.Contains("ogcapi"))
 {
     await OgcApiBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
+}
+
+if (parts.Contains("downloads"))
+{
+    await DownloadBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
 if (parts.Contains("wms"))
