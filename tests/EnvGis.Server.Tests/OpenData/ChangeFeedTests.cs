@@ -38,6 +38,20 @@ public sealed class ChangeFeedTests(ServerFixture server)
         Assert.Matches(@"^\d+\.\d+$", page.GetProperty("next").GetString()!);
     }
 
+    [Fact]
+    public async Task The_exchange_endpoints_are_in_the_openapi_document_with_typed_results()
+    {
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        var changes = paths.GetProperty("/api/exchange/changes").GetProperty("get");
+        Assert.Contains("ChangeFeedResponse", changes.GetProperty("responses").GetProperty("200").ToString(), StringComparison.Ordinal);
+        Assert.Contains("CodeListVersion", paths.GetProperty("/api/exchange/code-lists/{code}").GetProperty("get").GetProperty("responses").GetProperty("200").ToString(),
+            StringComparison.Ordinal);
+        Assert.True(paths.TryGetProperty("/api/exchange/code-lists/{code}/versions", out _));
+        Assert.True(paths.TryGetProperty("/api/exchange/package", out _) || paths.TryGetProperty("/api/exchange/package/", out _));
+        Assert.True(json.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("ChangeResponse", out _));
+    }
+
     [Theory]
     [InlineData("since=abc", "invalid-cursor")]
     [InlineData("since=1.2.3", "invalid-cursor")]
