@@ -8,4 +8,6 @@ require_tool dotnet "install the .NET 10 SDK"
 ensure_server_packages
 build_portal "$root"
 dotnet build EnvGis.sln -c Release -nologo -v quiet
+# The data (embedded cluster, uploads, keys) live in ./data at the repository root unless ENVGIS_DATA_DIR says otherwise.
+export ENVGIS_DATA_DIR="${ENVGIS_DATA_DIR:-$root/data}"
 exec dotnet run -c Release --no-build --project src/EnvGis.Server -- "$@"

@@ -21,24 +21,32 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public const string SyntheticLayer = "benchmark_polygons";
     public const int SyntheticCount = 100_000;
 
-    /// <summary>The administrator's password on the benchmark server (parts that write, e.g. monitoring uploads).</summary>
-    public const string AdminPassword = "Hp-bench-5ecret-2026";
+    /// <summary>The administrator's password on the benchmark server.</summary>
+    public const string AdminPassword = "Bench-pw-Hai-Phong-2025";
 
     private readonly string dataDirectory;
-    private readonly EmbeddedCluster cluster;
-    private readonly Process server;
+    private readonly string serverDll;
+    private readonly int port;
+    private Process server;
 
     private BenchmarkEnvironment(string dataDirectory, EmbeddedCluster cluster, NpgsqlDataSource dataSource,
-        LayerCatalogue catalogue, Process server, Uri baseUrl)
+        LayerCatalogue catalogue, string serverDll, int port)
     {
         this.dataDirectory = dataDirectory;
-        this.cluster = cluster;
+        Cluster = cluster;
         DataSource = dataSource;
         Catalogue = catalogue;
-        this.server = server;
-        BaseUrl = baseUrl;
-        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        this.serverDll = serverDll;
+        this.port = port;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        server = null!;
     }
+
+    public EmbeddedCluster Cluster { get; }
+
+    /// <summary>The folder of the embedded cluster's data (for pg_ctl restart).</summary>
+    public string ClusterDirectory => Path.Combine(dataDirectory, "postgres", "cluster");
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -76,32 +84,73 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
             throw new FileNotFoundException("Build the server first: dotnet build -c Release", serverDll);
         }
 
-        var port = FreePort();
+        var environment = new BenchmarkEnvironment(dataDirectory, cluster, dataSource, catalogue, serverDll, FreePort());
+        try
+        {
+            await environment.StartServerAsync();
+        }
+        catch
+        {
+            await environment.DisposeAsync();
+            throw;
+        }
+
+        return environment;
+    }
+
+    /// <summary>
+    /// Starts the Release server as its own process on the benchmark's port, over the benchmark's
+    /// PostGIS, with its data folder (tile cache on disk) in the benchmark's folder; waits until ready.
+    /// </summary>
+    public async Task StartServerAsync()
+    {
         // Run from the server's folder: its wwwroot holds the portal (built by scripts/benchmark.sh).
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            WorkingDirectory = Path.Combine(repositoryRoot, "src", "EnvGis.Server"),
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(serverDll)!, "..", "..", "..")),
         };
-        foreach (var a in new[] { serverDll, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var a in new[] { serverDll, "--urls", BaseUrl.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(a);
         }
 
-        start.Environment["ConnectionStrings__EnvGis"] = cluster.ConnectionString;
+        start.Environment["ConnectionStrings__EnvGis"] = Cluster.ConnectionString;
         start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ENVGIS_ADMIN_PASSWORD"] = AdminPassword;
-        start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");
-        var server = Process.Start(start)!;
-        server.OutputDataReceived += (_, _) => { };
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        server = Process.Start(start)!;
+        // Only warnings and errors are logged (LogLevel Warning): show them.
+        server.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+    }
 
-        var environment = new BenchmarkEnvironment(dataDirectory, cluster, dataSource, catalogue, server, new Uri($"http://127.0.0.1:{port}"));
-        await environment.WaitUntilReadyAsync();
-        return environment;
+    /// <summary>Kills the server process at once (SIGKILL), as a crash would.</summary>
+    public async Task KillServerAsync()
+    {
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+    }
+
+    /// <summary>Restarts PostgreSQL under the running server (same port, fast shutdown); its output goes to the cluster's log.</summary>
+    public async Task<int> RestartDatabaseAsync()
+    {
+        var pgCtl = Path.Combine(PostgresBinaries.Locate().BinDirectory, "pg_ctl");
+        var root = Environment.UserName == "root";
+        // Not redirected: the new postmaster keeps the output it inherits open for as long as it runs.
+        var start = new ProcessStartInfo(root ? "runuser" : pgCtl) { UseShellExecute = false };
+        var log = Path.Combine(dataDirectory, "postgres", "postgres.log");
+        foreach (var a in (root ? new[] { "-u", "postgres", "--", pgCtl } : []).Concat(["restart", "-D", ClusterDirectory, "-l", log, "-m", "fast", "-w", "-t", "60", "-s"]))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 
     /// <summary>Resident memory of the server process now and at its peak, in bytes (from /proc).</summary>
@@ -117,14 +166,14 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!server.HasExited)
+        if (server is not null && !server.HasExited)
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
 
         await DataSource.DisposeAsync();
-        await cluster.StopAsync();
+        await Cluster.StopAsync();
         Directory.Delete(dataDirectory, recursive: true);
     }
 
@@ -167,6 +216,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
               ('{SyntheticLayer}', 2, 'kind', 'text', false, 'Loại', 'Kind'),
               ('{SyntheticLayer}', 3, 'value', 'number', false, 'Giá trị', 'Value');
             SELECT catalogue.create_layer_table('{SyntheticLayer}');
+            SELECT tiles.track_layer('{SyntheticLayer}');
             SELECT setseed(0.42);
             INSERT INTO data.{SyntheticLayer} (name, kind, value, owner_unit, status, created_by, updated_by, geom)
             SELECT 'Polygon ' || i, 'kind ' || (i % 7), random() * 100, 'so-nnmt', 'published', 'benchmark', 'benchmark',

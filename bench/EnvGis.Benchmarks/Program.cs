@@ -1,8 +1,16 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles wfs wms ogcapi downloads monitoring portal]
-var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : ["tiles", "wfs", "wms", "ogcapi", "downloads", "monitoring", "portal"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles hot wfs wms ogcapi downloads monitoring portal load faults]
+string[] all = ["tiles", "hot", "wfs", "wms", "ogcapi", "downloads", "monitoring", "portal", "load", "faults"];
+var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : all.ToHashSet();
+var unknown = parts.Except(all, StringComparer.OrdinalIgnoreCase).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown benchmark part(s): {string.Join(", ", unknown)}; the parts are {string.Join(", ", all)}.");
+    return 2;
+}
+
 var root = FindRepositoryRoot();
 // The 100 000 synthetic polygons are only needed by the server-side parts.
 await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi", "downloads"]));
@@ -11,6 +19,11 @@ if (parts.Contains("tiles"))
 {
     await TileBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
     await TileBenchmark.RunAsync(env, "communes");
+}
+
+if (parts.Contains("hot"))
+{
+    await HotTileBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
 if (parts.Contains("wfs"))
@@ -42,6 +55,19 @@ if (parts.Contains("portal"))
 {
     await PortalBenchmark.RunAsync(env);
 }
+
+if (parts.Contains("load"))
+{
+    await LoadBenchmark.RunAsync(env);
+}
+
+// Last: it restarts the database and kills the server.
+if (parts.Contains("faults"))
+{
+    await FaultBenchmark.RunAsync(env);
+}
+
+return 0;
 
 static string FindRepositoryRoot()
 {

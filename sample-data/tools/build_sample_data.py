@@ -8,9 +8,9 @@ Scratch tables are created in schema `scratch` (prefix sd_) and dropped at the e
 
     python3 sample-data/tools/build_sample_data.py [--land path/to/hai_phong_land.geojson]
 
-The land source defaults to /work/shared/sample-sources/hai_phong_land.geojson and falls back to
-the shipped sample-data/layers/land.geojson (same geometry), so the build is repeatable from the
-repository alone. Everything except land/coastline is illustrative or approximate: see README.md.
+The land source is --land (the OSM coastline extract described in sample-data/README.md) or, by
+default, the shipped sample-data/layers/land.geojson (same geometry), so the build is repeatable from
+the repository alone. Everything except land/coastline is illustrative or approximate: see README.md.
 """
 import argparse
 import json
@@ -24,7 +24,6 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 LAYERS_DIR = os.path.join(ROOT, 'layers')
-DEFAULT_LAND = '/work/shared/sample-sources/hai_phong_land.geojson'
 
 PG_ENV = dict(os.environ)
 PG_ENV.setdefault('PGHOST', '127.0.0.1')
@@ -286,8 +285,7 @@ def main():
     ap.add_argument('--land', default=None)
     ap.add_argument('--keep', action='store_true', help='keep the scratch tables (for inspection)')
     args = ap.parse_args()
-    land_path = args.land or (DEFAULT_LAND if os.path.exists(DEFAULT_LAND)
-                              else os.path.join(LAYERS_DIR, 'land.geojson'))
+    land_path = args.land or os.path.join(LAYERS_DIR, 'land.geojson')
     os.makedirs(LAYERS_DIR, exist_ok=True)
 
     import layers_def  # noqa: E402  (the illustrative records; kept beside this script)

@@ -89,7 +89,7 @@ def commune_owner(b, lon, lat, expected):
 # ------------------------------------------------------------------------------------------------
 def monitoring_stations(b, h):
     L = 'monitoring_stations'
-    src_named = ('Tên trạm: mạng quan trắc tự động tỉnh Hải Dương cũ (VIETNAM_GIS.md); vị trí GẦN ĐÚNG '
+    src_named = ('Tên trạm: mạng quan trắc tự động tỉnh Hải Dương cũ (docs/vietnam-gis.md); vị trí GẦN ĐÚNG '
                  'gần địa danh, chưa đối chiếu tọa độ chính thức; giá trị AQI minh họa')
     named = [
         # code, name, type, lon, lat, aqi
@@ -146,7 +146,7 @@ def monitoring_stations(b, h):
 NP = [(106.975, 20.790), (106.985, 20.830), (107.010, 20.855), (107.050, 20.856), (107.090, 20.845),
       (107.140, 20.830), (107.170, 20.800), (107.160, 20.770), (107.110, 20.760), (107.080, 20.770),
       (107.055, 20.760), (107.030, 20.745), (107.000, 20.755), (106.980, 20.770)]
-# Decision 79-CT (1986): 20°43'50"–20°51'29" N, 106°58'20"–107°10'05" E (VIETNAM_GIS.md gives 107°10'50" E;
+# Decision 79-CT (1986): 20°43'50"–20°51'29" N, 106°58'20"–107°10'05" E (docs/vietnam-gis.md gives 107°10'50" E;
 # the stricter east bound satisfies both)
 NP_BBOX = (106 + 58 / 60 + 20 / 3600, 20 + 43 / 60 + 50 / 3600, 107 + 10 / 60 + 5 / 3600, 20 + 51 / 60 + 29 / 3600)
 CORE = [(106.990, 20.790), (107.000, 20.825), (107.030, 20.845), (107.065, 20.840), (107.085, 20.815),
@@ -428,13 +428,13 @@ EZ = [(106.700, 20.905), (106.760, 20.915), (106.785, 20.914), (106.818, 20.881)
 
 def industrial_parks(b, h):
     L = 'industrial_parks'
-    src = ('Tên khu công nghiệp: danh sách công khai (VIETNAM_GIS.md); vị trí, hình dạng GẦN ĐÚNG (không có tọa độ '
+    src = ('Tên khu công nghiệp: danh sách công khai (docs/vietnam-gis.md); vị trí, hình dạng GẦN ĐÚNG (không có tọa độ '
            'chính thức); area_ha là diện tích hình vẽ; tỷ lệ lấp đầy, công suất XLNT minh họa')
     g, _, _ = b.geom(h.lit(h.poly(EZ)), 'MultiPolygon')
     b.add(L, g, {'name': 'Khu kinh tế Đình Vũ – Cát Hải', 'kind': 'economic_zone', 'area_ha': 22540,
                  'developer': 'Ban Quản lý khu kinh tế Hải Phòng'},
           owner='bql-kkt', status='published',
-          source='Diện tích ~22 540 ha (2023, VIETNAM_GIS.md); ranh giới MINH HỌA gồm bán đảo Đình Vũ, bờ bắc sông '
+          source='Diện tích ~22 540 ha (2023, docs/vietnam-gis.md); ranh giới MINH HỌA gồm bán đảo Đình Vũ, bờ bắc sông '
                  'Cấm, đảo Cát Hải và vùng nước cảng Lạch Huyện', citation=CC0)
     parks = [
         # name, developer, lon, lat, ha, aspect, angle, occupancy, wwtp, capacity, status
@@ -521,7 +521,7 @@ def rivers(b, h):
         g, _, km = b.geom(h.lit(h.line(coords)), 'MultiLineString')
         b.add(L, g, {'name': name, 'river_class': cls, 'length_km': round(km, 1), 'water_quality_class': q},
               owner='so-nnmt', status='published',
-              source='Tên sông: VIETNAM_GIS.md; tuyến GẦN ĐÚNG vẽ tay theo hướng chảy (không có tọa độ chính thức); '
+              source='Tên sông: docs/vietnam-gis.md; tuyến GẦN ĐÚNG vẽ tay theo hướng chảy (không có tọa độ chính thức); '
                      'length_km là chiều dài tuyến vẽ; phân loại chất lượng nước MINH HỌA',
               citation=APPROX)
 

@@ -5,6 +5,7 @@ using EnvGis.Data.Records;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Wfs;
 using EnvGis.Ows.Wfs.Transaction;
+using EnvGis.Ows.Wmts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EnvGis.Ows;
 
-/// <summary>Registers the OGC services and maps /ows, /wfs and /wms onto the one dispatcher.</summary>
+/// <summary>Registers the OGC services and maps /ows, /wfs, /wms and /wmts onto the one dispatcher (and the WMTS REST paths).</summary>
 public static class OwsEndpoints
 {
     public static IServiceCollection AddOws(
@@ -28,6 +29,7 @@ public static class OwsEndpoints
             ReadScope = readScope,
             WriteScope = writeScope ?? (_ => null),
         });
+        services.AddSingleton(sp => { var o = sp.GetRequiredService<OwsOptions>(); return new StreamSlots(o.MaxStreams, o.MaxStreamsPerClient); });
         services.AddSingleton<FeatureStore>();
         services.TryAddSingleton<RecordStore>();
         services.AddSingleton<TransactionHandler>();
@@ -43,6 +45,8 @@ public static class OwsEndpoints
         Map(app, "/ows", null, methods, timeout);
         Map(app, "/wfs", WfsService.ServiceName, methods, timeout);
         Map(app, "/wms", "WMS", methods, timeout);
+        Map(app, WmtsEndpoints.Path, WmtsService.ServiceName, methods, timeout);
+        app.MapWmtsRest();
         return app;
     }
 

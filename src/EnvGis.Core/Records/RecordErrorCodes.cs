@@ -14,4 +14,10 @@ public static class RecordErrorCodes
 
     /// <summary>The geometry is not valid (self-intersection, bad ring…) or has impossible coordinates.</summary>
     public const string InvalidGeometry = "invalid-geometry";
+
+    /// <summary>Text with control characters or lone surrogates (see Text.TextCheck).</summary>
+    public const string InvalidText = Text.TextCheck.ProblemCode;
+
+    /// <summary>The change would need the record to go through approval again, or the caller may not see that it does.</summary>
+    public const string ReviewNeeded = "review-needed";
 }

@@ -35,9 +35,22 @@ public static class Workflow
     public static bool IsReviewed(string status) => status is RecordStatus.Approved or RecordStatus.Published;
 
     /// <summary>
-    /// The status a restored record gets: a reviewed state (approved, published) is kept only when the
-    /// caller may approve the record; anything else comes back as a draft to go through the workflow.
+    /// The status after a change of content (attributes, geometry, metadata) of a record in
+    /// <paramref name="status"/>: a reviewed record (approved or published) goes back to submitted, whoever
+    /// changes it and through whichever channel, so no content reaches the public map unapproved (Art. 7.2a);
+    /// it leaves the public map until approved and published again. Other statuses are kept.
     /// </summary>
-    public static string AfterRestore(string restoredStatus, bool mayApprove) =>
-        IsReviewed(restoredStatus) && mayApprove ? restoredStatus : RecordStatus.Draft;
+    public static string AfterChange(string status) => IsReviewed(status) ? RecordStatus.Submitted : status;
+
+    /// <summary>
+    /// The status after restoring an earlier state that was in <paramref name="restoredStatus"/> over a record now in
+    /// <paramref name="currentStatus"/>. A restore is a change: when either state is reviewed (approved, published)
+    /// the restored content is submitted for approval again, since its approval may have been withdrawn since;
+    /// otherwise it comes back as a draft. Nothing restored is public before it is approved and published again.
+    /// </summary>
+    public static string AfterRestore(string restoredStatus, string currentStatus) =>
+        IsReviewed(restoredStatus) || IsReviewed(currentStatus) ? RecordStatus.Submitted : RecordStatus.Draft;
+
+    /// <summary>Whether a record in <paramref name="status"/> is on the public map (when not restricted).</summary>
+    public static bool IsPublic(string status) => status == RecordStatus.Published;
 }

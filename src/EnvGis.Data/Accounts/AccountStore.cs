@@ -6,15 +6,10 @@ namespace EnvGis.Data.Accounts;
 
 /// <summary>
 /// Loads accounts with their unit and the unit's scope (one query per authenticated request), and
-/// keeps their sign-in state: failed attempts, lockout, last use.
+/// keeps their sign-in state: last use; failed attempts are counted by <see cref="SignInThrottle"/>.
 /// </summary>
 public sealed class AccountStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Consecutive failures that lock an account, and for how long.</summary>
-    public const int LockoutThreshold = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private const string AccountSelect = """
         SELECT u.id AS Id, u.user_name AS UserName, u.role AS Role, u.client_can_write AS ClientCanWrite,
                u.holder_name AS HolderName, u.security_stamp AS SecurityStamp, u.disabled AS Disabled,
@@ -55,20 +50,6 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return row?.ToState();
     }
 
-    /// <summary>Counts a failed attempt; returns the lockout end when this failure locked the account.</summary>
-    public async Task<DateTime?> RecordFailureAsync(long userId, CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
-            """
-            UPDATE envgis.users
-            SET failed_attempts = CASE WHEN failed_attempts + 1 >= @threshold THEN 0 ELSE failed_attempts + 1 END,
-                locked_until = CASE WHEN failed_attempts + 1 >= @threshold THEN now() + @duration ELSE locked_until END
-            WHERE id = @userId
-            RETURNING CASE WHEN failed_attempts = 0 THEN locked_until END
-            """, new { userId, threshold = LockoutThreshold, duration = LockoutDuration }, cancellationToken: ct));
-    }
-
     /// <summary>A successful sign-in: clears the failures, notes the use, upgrades an old hash.</summary>
     public async Task RecordSuccessAsync(long userId, string? rehashed, CancellationToken ct = default)
     {
@@ -92,7 +73,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             """,
             new
             {
-                userName = userName.Length > 100 ? userName[..100] : userName,
+                userName = EnvGis.Core.Text.TextCheck.Printable(userName.Length > 100 ? userName[..100] : userName),
                 userId, method = method.ToString().ToLowerInvariant(), succeeded, failure,
                 remote = client.RemoteAddress, agent = client.ShortUserAgent,
             }, cancellationToken: ct));

@@ -38,6 +38,11 @@ public static class Passwords
             return $"A password needs at least {MinimumLength} characters.";
         }
 
+        if (EnvGis.Core.Text.TextCheck.Problem(password) is { } why)
+        {
+            return $"A password {why}.";
+        }
+
         if (password.Length > 256)
         {
             return "A password may have at most 256 characters.";

@@ -153,6 +153,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             new { userId }, transaction, cancellationToken: ct));
         if (name is not null)
         {
+            await SignInThrottle.ClearAccountAsync(connection, transaction, name, ct);
             await AuditLog.WriteAsync(connection, transaction, by, "user.unlock", name, new { }, ct);
         }
 
@@ -185,7 +186,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Changes an account's unit, role, holder contact and client write grant (not its holder: that is a
-    /// handover). A changed unit or role ends the account's sessions. Null when there is no such account.
+    /// handover, which does the same). A changed unit, role or write grant ends the account's sessions and revokes
+    /// its API tokens: what was issued for one unit and role must not act for another. Null when there is no such account.
     /// </summary>
     public async Task<UserSummary?> UpdateAsync(long userId, UserChanges changes, string by, CancellationToken ct = default)
     {
@@ -199,7 +201,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         }
 
         var role = Core.Security.Roles.Name(changes.Role);
-        var moved = before.UnitCode != changes.UnitCode || before.Role != role;
+        var moved = before.UnitCode != changes.UnitCode || before.Role != role || before.ClientCanWrite != changes.ClientCanWrite;
         var after = await connection.QuerySingleAsync<UserSummary>(new CommandDefinition(
             $"""
             UPDATE envgis.users SET unit_code = @unit, role = @role, holder_contact = @contact, client_can_write = @clientCanWrite,
@@ -210,11 +212,13 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             new { userId, unit = changes.UnitCode, role, contact = changes.HolderContact, clientCanWrite = changes.ClientCanWrite, moved },
             transaction, cancellationToken: ct));
         var ended = moved ? await SessionStore.EndAllAsync(connection, transaction, userId, "unit or role changed", ct) : 0;
+        var revoked = moved ? await ApiTokenStore.RevokeAllAsync(connection, transaction, userId, by, "unit or role changed", ct) : 0;
         await AuditLog.WriteAsync(connection, transaction, by, "user.update", after.UserName, new
         {
             before = new { unit = before.UnitCode, role = before.Role, contact = before.HolderContact, clientCanWrite = before.ClientCanWrite },
             after = new { unit = after.UnitCode, role = after.Role, contact = after.HolderContact, clientCanWrite = after.ClientCanWrite },
             sessionsEnded = ended,
+            tokensRevoked = revoked,
         }, ct);
         await transaction.CommitAsync(ct);
         return after;

@@ -32,22 +32,32 @@ public sealed class EmbeddedCluster
 
     public string ConnectionString { get; }
 
-    /// <summary>Creates (first time) and starts the cluster under <paramref name="dataDirectory"/>/postgres.</summary>
+    /// <summary>The folder of the cluster's files (see <see cref="ClusterLocation"/>).</summary>
+    public string ClusterDirectory => clusterDirectory;
+
+    /// <summary>
+    /// Creates (first time) and starts the cluster of <paramref name="dataDirectory"/>: in its
+    /// <c>postgres</c> folder, or where <see cref="ClusterLocation"/> puts it when that is out of reach.
+    /// </summary>
     public static async Task<EmbeddedCluster> StartAsync(string dataDirectory, ILogger logger, string? binDirectory = null)
     {
         var binaries = PostgresBinaries.Locate(binDirectory);
-        var root = Path.Combine(Path.GetFullPath(dataDirectory), "postgres");
-        var pgdata = Path.Combine(root, "cluster");
-        var passwordFile = Path.Combine(root, "password");
-        Directory.CreateDirectory(root);
-
-        if (!File.Exists(Path.Combine(pgdata, "PG_VERSION")))
+        var location = await ClusterLocation.PrepareAsync(dataDirectory, ToolTimeout);
+        if (location.Relocated)
         {
-            await InitializeAsync(binaries, root, pgdata, passwordFile, logger);
+            logger.LogWarning(
+                "The data folder {DataDirectory} is inside a folder the '{User}' user cannot enter, so the embedded cluster lives in {ClusterRoot} (the same folder on every run with this data folder)",
+                Path.GetFullPath(dataDirectory), ProcessRunner.ServiceUser, location.Root);
         }
 
-        var password = (await File.ReadAllTextAsync(passwordFile)).Trim();
-        var port = await RunningPortAsync(binaries, pgdata) ?? await StartServerAsync(binaries, root, pgdata, logger);
+        var pgdata = location.DataDirectory;
+        if (!File.Exists(Path.Combine(pgdata, "PG_VERSION")))
+        {
+            await InitializeAsync(binaries, location, logger);
+        }
+
+        var password = (await File.ReadAllTextAsync(location.PasswordFile)).Trim();
+        var port = await RunningPortAsync(binaries, pgdata) ?? await StartServerAsync(binaries, location, logger);
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -82,30 +92,23 @@ public sealed class EmbeddedCluster
         }
     }
 
-    private static async Task InitializeAsync(
-        PostgresBinaries binaries, string root, string pgdata, string passwordFile, ILogger logger)
+    private static async Task InitializeAsync(PostgresBinaries binaries, ClusterLocation location, ILogger logger)
     {
-        logger.LogInformation("Creating the embedded PostgreSQL cluster in {Directory}", pgdata);
-        await File.WriteAllTextAsync(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
+        logger.LogInformation("Creating the embedded PostgreSQL cluster in {Directory}", location.DataDirectory);
+        await File.WriteAllTextAsync(location.PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(location.PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+
         if (ProcessRunner.IsRoot)
         {
-            await ProcessRunner.RunAsync("chown", ["-R", ProcessRunner.ServiceUser + ":", root], ToolTimeout, asServiceUser: false);
-            var (canWrite, _) = await ProcessRunner.TryRunAsync("test", ["-w", root], ToolTimeout);
-            if (canWrite != 0)
-            {
-                throw new EmbeddedClusterException(
-                    $"Running as root, the embedded cluster runs as the '{ProcessRunner.ServiceUser}' user, which " +
-                    $"cannot reach {root} (a parent folder is not traversable). Set ENVGIS_DATA_DIR to a folder it can reach, e.g. /var/tmp/envgis.");
-            }
+            await ProcessRunner.RunAsync("chown", [ProcessRunner.ServiceUser + ":", location.PasswordFile], ToolTimeout, asServiceUser: false);
         }
 
         await ProcessRunner.RunAsync(binaries.InitDb,
         [
-            "-D", pgdata, "-U", UserName, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
+            "-D", location.DataDirectory, "-U", UserName, "--auth=scram-sha-256", $"--pwfile={location.PasswordFile}",
             "-E", "UTF8", "--locale=C.UTF-8",
         ], ToolTimeout);
     }
@@ -124,16 +127,17 @@ public sealed class EmbeddedCluster
         return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
     }
 
-    private static async Task<int> StartServerAsync(PostgresBinaries binaries, string root, string pgdata, ILogger logger)
+    private static async Task<int> StartServerAsync(PostgresBinaries binaries, ClusterLocation location, ILogger logger)
     {
+        var pgdata = location.DataDirectory;
         var port = FreePort();
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c jit=off";
         var (exit, output) = await ProcessRunner.TryRunAsync(binaries.PgCtl,
-            ["start", "-D", pgdata, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60", "-o", options],
+            ["start", "-D", pgdata, "-l", location.LogFile, "-w", "-t", "60", "-o", options],
             ToolTimeout);
         if (exit != 0)
         {
-            var log = Path.Combine(root, "postgres.log");
+            var log = location.LogFile;
             var tail = File.Exists(log) ? string.Join('\n', (await File.ReadAllLinesAsync(log)).TakeLast(5)) : "";
             throw new EmbeddedClusterException($"The embedded PostgreSQL did not start: {output.Trim()} {tail}");
         }

@@ -1,6 +1,7 @@
 using System.Data;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Security;
+using EnvGis.Data.Replication;
 using EnvGis.Data.Sql;
 using Npgsql;
 
@@ -8,9 +9,10 @@ namespace EnvGis.Data.Features;
 
 /// <summary>
 /// Reads layer records for the OGC services: counts, extents and a forward-only streaming reader,
-/// always through the visibility rules of the caller's scope.
+/// always through the visibility rules of the caller's scope. Public reads may go to a caught-up
+/// standby (<see cref="DataSources"/>).
 /// </summary>
-public sealed class FeatureStore(NpgsqlDataSource dataSource)
+public sealed class FeatureStore(DataSources sources)
 {
     /// <summary>Statements time out after this long, whatever the request's own timeout.</summary>
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
@@ -18,7 +20,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken ct)
     {
         EnsureVisible(query);
-        await using var command = dataSource.CreateCommand(FeatureSql.Count(query));
+        await using var command = sources.ForRead(query.Scope).CreateCommand(FeatureSql.Count(query));
         AddParameters(command, query, paging: false);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -32,7 +34,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(FeatureSql.MaxByteLengths(query, columns));
+        await using var command = sources.ForRead(query.Scope).CreateCommand(FeatureSql.MaxByteLengths(query, columns));
         AddParameters(command, query, paging: false);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
@@ -43,7 +45,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
     public async Task<FeatureReader> OpenAsync(FeatureQuery query, CancellationToken ct)
     {
         EnsureVisible(query);
-        var connection = await dataSource.OpenConnectionAsync(ct);
+        var connection = await sources.ForRead(query.Scope).OpenConnectionAsync(ct);
         try
         {
             var command = new NpgsqlCommand(FeatureSql.Select(query), connection);
@@ -72,7 +74,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
                   WHERE {Visibility.Predicate(scope, FeatureSql.Alias)}) AS x
             WHERE e IS NOT NULL
             """;
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = sources.ForRead(scope).CreateCommand(sql);
         command.CommandTimeout = (int)CommandTimeout.TotalSeconds;
         Visibility.AddParameters(scope, command.Parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);

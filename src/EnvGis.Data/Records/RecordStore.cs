@@ -2,6 +2,7 @@ using System.Text.Json;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Records;
 using EnvGis.Core.Security;
+using EnvGis.Data.Changes;
 using EnvGis.Data.Sql;
 using Npgsql;
 
@@ -10,8 +11,10 @@ namespace EnvGis.Data.Records;
 /// <summary>
 /// Layer records for the JSON API: reads through the caller's <see cref="ReadScope"/> (the same
 /// visibility rules as tiles and WFS), the edit history, and <see cref="BeginAsync"/> to write.
+/// After a commit the writer waits for this node's <see cref="ChangeFeed"/> to apply the change, so
+/// the caller's next read through this node (a tile, a map) never comes from a stale cache.
 /// </summary>
-public sealed class RecordStore(NpgsqlDataSource dataSource)
+public sealed class RecordStore(NpgsqlDataSource dataSource, ChangeFeed? changes = null)
 {
     public const int MaxPageSize = 1000;
 
@@ -20,20 +23,21 @@ public sealed class RecordStore(NpgsqlDataSource dataSource)
 
     /// <summary>Starts a transaction of writes by <paramref name="actor"/> through <paramref name="channel"/> (<see cref="RecordChannel"/>).</summary>
     public Task<RecordWriter> BeginAsync(WriteScope actor, string channel, CancellationToken ct) =>
-        RecordWriter.BeginAsync(dataSource, actor, channel, ct);
+        RecordWriter.BeginAsync(dataSource, actor, channel, changes, ct);
 
-    /// <summary>One record the scope may read, or null.</summary>
+    /// <summary>One record the scope may read, or null; named by its id, an archived record is found too (history, restore).</summary>
     public async Task<RecordDocument?> ReadAsync(LayerDefinition layer, long id, ReadScope scope, CancellationToken ct)
     {
-        var list = await QueryAsync(layer, scope, "r.id = @id", p => p.AddWithValue("id", id), 1, 0, ct);
+        var list = await QueryAsync(layer, scope, "r.id = @id", p => p.AddWithValue("id", id), 1, 0, ct, includeArchived: true);
         return list.Count == 1 ? list[0] : null;
     }
 
-    /// <summary>A page of the records the scope may read, by id, optionally of one status.</summary>
+    /// <summary>A page of the records the scope may read, by id, optionally of one status; archived ones only when asked for by that status.</summary>
     public Task<IReadOnlyList<RecordDocument>> ListAsync(LayerDefinition layer, ReadScope scope, string? status, int limit, long offset,
         CancellationToken ct) =>
         QueryAsync(layer, scope, status is null ? "TRUE" : "r.status = @status",
-            p => p.AddWithValue("status", status ?? ""), Math.Clamp(limit, 1, MaxPageSize), Math.Max(0, offset), ct);
+            p => p.AddWithValue("status", status ?? ""), Math.Clamp(limit, 1, MaxPageSize), Math.Max(0, offset), ct,
+            includeArchived: status == RecordStatus.Archived);
 
     /// <summary>The history of one record, oldest first.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(LayerDefinition layer, long id, CancellationToken ct)
@@ -60,7 +64,7 @@ public sealed class RecordStore(NpgsqlDataSource dataSource)
     }
 
     private async Task<IReadOnlyList<RecordDocument>> QueryAsync(LayerDefinition layer, ReadScope scope, string condition,
-        Action<NpgsqlParameterCollection> parameters, int limit, long offset, CancellationToken ct)
+        Action<NpgsqlParameterCollection> parameters, int limit, long offset, CancellationToken ct, bool includeArchived = false)
     {
         if (!scope.CanSee(layer))
         {
@@ -70,7 +74,7 @@ public sealed class RecordStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             SELECT r.id, (to_jsonb(r) - 'geom')::text, ST_AsGeoJSON(r.geom, {GeoJsonDecimals})
             FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
-            WHERE {Visibility.Predicate(scope, "r")} AND {condition}
+            WHERE {Visibility.Predicate(scope, "r", includeArchived)} AND {condition}
             ORDER BY r.id LIMIT @limit OFFSET @offset
             """);
         Visibility.AddParameters(scope, command.Parameters);

@@ -97,6 +97,26 @@ public static class RecordValues
         return values.Where(v => !measured.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Refuses text that may not be stored (control characters, lone surrogates; see TextCheck), whatever
+    /// the channel: the API checks JSON earlier, WFS-T values arrive here first.
+    /// </summary>
+    public static void CheckText(IReadOnlyDictionary<string, object?> values, string? comment)
+    {
+        foreach (var (name, value) in values)
+        {
+            if (value is string text && EnvGis.Core.Text.TextCheck.Problem(text) is { } why)
+            {
+                throw new RecordException(RecordErrorKind.Invalid, $"The value of '{name}' {why}.", name) { Code = RecordErrorCodes.InvalidText };
+            }
+        }
+
+        if (EnvGis.Core.Text.TextCheck.Problem(comment) is { } commentProblem)
+        {
+            throw new RecordException(RecordErrorKind.Invalid, $"The comment {commentProblem}.", "comment") { Code = RecordErrorCodes.InvalidText };
+        }
+    }
+
     /// <summary>Refuses missing or null required attributes: all of them for an insert, the given ones for an update.</summary>
     public static void CheckRequired(LayerDefinition layer, IReadOnlyDictionary<string, object?> values, bool insert)
     {

@@ -24,13 +24,16 @@ public sealed class RecordWriter : IAsyncDisposable
     private const string AreaParameter = "area_communes";
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
+    private readonly Changes.ChangeFeed? feed;
     private int changes;
     private bool broken;
 
-    private RecordWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, WriteScope actor, string channel)
+    private RecordWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, WriteScope actor, string channel,
+        Changes.ChangeFeed? feed)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.feed = feed;
         Actor = actor;
         Channel = channel;
     }
@@ -42,7 +45,8 @@ public sealed class RecordWriter : IAsyncDisposable
     /// <summary>Records changed so far.</summary>
     public int Changes => changes;
 
-    internal static async Task<RecordWriter> BeginAsync(NpgsqlDataSource dataSource, WriteScope actor, string channel, CancellationToken ct)
+    internal static async Task<RecordWriter> BeginAsync(NpgsqlDataSource dataSource, WriteScope actor, string channel,
+        Changes.ChangeFeed? feed, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
@@ -58,7 +62,7 @@ public sealed class RecordWriter : IAsyncDisposable
             command.Parameters.AddWithValue("unit", actor.Unit.Code);
             command.Parameters.AddWithValue("channel", channel);
             await command.ExecuteNonQueryAsync(ct);
-            return new RecordWriter(connection, transaction, actor, channel);
+            return new RecordWriter(connection, transaction, actor, channel, feed);
         }
         catch
         {
@@ -76,6 +80,7 @@ public sealed class RecordWriter : IAsyncDisposable
             throw refusal;
         }
 
+        RecordValues.CheckText(values, comment);
         values = RecordValues.WithoutMeasured(layer, values);
         RecordValues.CheckRequired(layer, values, insert: true);
         var prepared = await PrepareGeometryAsync(layer, geometry, ct);
@@ -97,7 +102,8 @@ public sealed class RecordWriter : IAsyncDisposable
     }, ct);
 
     /// <summary>
-    /// Changes the given values and, when not null, the geometry of a record. A client that sends the
+    /// Changes the given values and, when not null, the geometry of a record; an approved or published
+    /// record goes back to submitted (<see cref="Workflow.AfterChange"/>). A client that sends the
     /// record's status back with its change (as WFS clients send every property) names it in
     /// <paramref name="statusAsSent"/>: it must be the current one, since the status changes only
     /// through the workflow.
@@ -112,6 +118,7 @@ public sealed class RecordWriter : IAsyncDisposable
                 $"Record {layer.Name}.{id} is {current.Status}; its status changes only through the workflow actions (submit, approve, reject, publish), not by editing it to '{statusAsSent}'.",
                 RecordMetadata.Status);
         }
+        RecordValues.CheckText(values, comment);
         values = RecordValues.WithoutMeasured(layer, values);
         RecordValues.CheckRequired(layer, values, insert: false);
         var prepared = geometry is null ? null : await PrepareGeometryAsync(layer, geometry, ct);
@@ -126,11 +133,12 @@ public sealed class RecordWriter : IAsyncDisposable
 
         await using var command = Command($"""
             UPDATE {SqlIdentifier.LayerTable(layer.Name)} AS r
-            SET {string.Concat(sets.Select(s => s + ", "))}updated_by = @user, updated_at = now(), version = r.version + 1
+            SET {string.Concat(sets.Select(s => s + ", "))}status = @status, updated_by = @user, updated_at = now(), version = r.version + 1
             WHERE r.id = @id
             RETURNING r.id, r.version, r.status
             """);
         AddValues(command, columns, values);
+        command.Parameters.AddWithValue("status", Workflow.AfterChange(current.Status));
         if (prepared is not null)
         {
             command.Parameters.AddWithValue("geom", prepared.Geometry);
@@ -141,6 +149,23 @@ public sealed class RecordWriter : IAsyncDisposable
         command.Parameters.AddWithValue("id", id);
         return await ReadResultAsync(command, ct);
     }, ct);
+
+    /// <summary>
+    /// Replaces a record (API PUT, WFS-T Replace: one rule for every channel): the layer's attributes the
+    /// client did not send become empty, the record metadata it did not send (validity, source, citation,
+    /// restricted) is kept, and the geometry is required.
+    /// </summary>
+    public Task<RecordResult> ReplaceAsync(LayerDefinition layer, long id, int? expectedVersion, IReadOnlyDictionary<string, object?> values,
+        Geometry geometry, string? comment, CancellationToken ct, string? statusAsSent = null)
+    {
+        var all = new Dictionary<string, object?>(values, StringComparer.Ordinal);
+        foreach (var attribute in layer.Attributes.Where(a => !all.ContainsKey(a.Name)))
+        {
+            all[attribute.Name] = null;
+        }
+
+        return UpdateAsync(layer, id, expectedVersion, all, geometry, comment, ct, statusAsSent);
+    }
 
     /// <summary>
     /// Moves a record through the workflow: <see cref="RecordAction.Submit"/>, Approve, Reject, Publish,
@@ -154,6 +179,7 @@ public sealed class RecordWriter : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(action), action, "Not a status change.");
         }
 
+        RecordValues.CheckText(new Dictionary<string, object?>(), comment);
         var current = await LockAsync(layer, id, action, expectedVersion, ct);
         var next = Workflow.Next(current.Status, action)!;
         await SetActionAsync(action, comment, ct);
@@ -171,7 +197,8 @@ public sealed class RecordWriter : IAsyncDisposable
 
     /// <summary>
     /// Brings back an earlier state of a record, attributes and geometry exactly: the state after
-    /// history entry <paramref name="historyId"/>, or (when null) the state before the last delete.
+    /// history entry <paramref name="historyId"/>, or (when null) the state before the last delete. The
+    /// status follows <see cref="Workflow.AfterRestore"/>: restored content is never public until approved again.
     /// </summary>
     public Task<RecordResult> RestoreAsync(LayerDefinition layer, long id, int? expectedVersion, long? historyId,
         string? comment, CancellationToken ct) => Guard(async () =>
@@ -211,7 +238,7 @@ public sealed class RecordWriter : IAsyncDisposable
             WHERE r.id = @id
             RETURNING r.id, r.version, r.status
             """);
-        command.Parameters.AddWithValue("status", Workflow.AfterRestore(restoredStatus, RecordPermissions.MayApprove(Actor, current.Owner)));
+        command.Parameters.AddWithValue("status", Workflow.AfterRestore(restoredStatus, current.Status));
         command.Parameters.AddWithValue("user", Actor.UserName);
         command.Parameters.AddWithValue("entry", entry);
         command.Parameters.AddWithValue("id", id);
@@ -269,6 +296,11 @@ public sealed class RecordWriter : IAsyncDisposable
         }
 
         await transaction.CommitAsync(ct);
+        // This node applies the change before the caller hears of it: its next read is not from a stale cache.
+        if (feed is not null)
+        {
+            await feed.AfterCommitAsync(ct);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -284,7 +316,7 @@ public sealed class RecordWriter : IAsyncDisposable
         await using var command = Command($"""
             SELECT r.status, r.version, u.code, u.kind, u.commune_code, u.self_approve, u.new_record_status, {AreaCheck("r.geom")}
             FROM {SqlIdentifier.LayerTable(layer.Name)} AS r JOIN envgis.units AS u ON u.code = r.owner_unit
-            WHERE r.id = @id AND {Visibility.Predicate(scope, "r")}
+            WHERE r.id = @id AND {Visibility.Predicate(scope, "r", includeArchived: true)}
             FOR UPDATE OF r
             """);
         command.Parameters.AddWithValue("id", id);

@@ -19,8 +19,21 @@ public static class Visibility
     public static bool CanSee(this ReadScope scope, LayerDefinition layer) =>
         !layer.Restricted || scope.SeesRestricted || scope.GrantedLayers.Contains(layer.Name);
 
-    /// <summary>A boolean SQL expression over the record alias; add <see cref="AddParameters"/> to the command.</summary>
-    public static string Predicate(ReadScope scope, string alias)
+    /// <summary>
+    /// A boolean SQL expression over the record alias; add <see cref="AddParameters"/> to the command.
+    /// Archived (deleted) records are left out unless <paramref name="includeArchived"/>: every read channel
+    /// (tiles, WMS, WFS, search, API lists) leaves them out; history, restore and reads by id keep them
+    /// reachable for those who could see them before (docs/hardening.md).
+    /// </summary>
+    public static string Predicate(ReadScope scope, string alias, bool includeArchived = false)
+    {
+        var visible = Visible(scope, alias);
+        return includeArchived
+            ? visible
+            : $"({alias}.{SqlIdentifier.Quote(RecordMetadata.Status)} <> '{RecordStatus.Archived}' AND {visible})";
+    }
+
+    private static string Visible(ReadScope scope, string alias)
     {
         var status = $"{alias}.{SqlIdentifier.Quote(RecordMetadata.Status)}";
         var restricted = $"{alias}.{SqlIdentifier.Quote(RecordMetadata.Restricted)}";

@@ -5,6 +5,9 @@ public readonly record struct TileCoordinate(int Z, int X, int Y)
 {
     public const int MaxZoom = 24;
 
+    /// <summary>The pixels of a tile's side as clients draw it (the MVT extent is 16 units per pixel).</summary>
+    public const int Pixels = 256;
+
     public static bool TryCreate(int z, long x, long y, out TileCoordinate tile)
     {
         var size = z is >= 0 and <= MaxZoom ? 1L << z : 0;
@@ -13,6 +16,25 @@ public readonly record struct TileCoordinate(int Z, int X, int Y)
         return valid;
     }
 
-    /// <summary>Half the size, in metres, of one unit of the 4096 tile grid: the simplification tolerance.</summary>
-    public double SimplifyTolerance => 2 * Math.PI * 6378137.0 / (1L << Z) / TileSql.Extent / 2;
+    /// <summary>The size of one pixel of this tile in EPSG:3857 metres (at the equator).</summary>
+    public double PixelSize => 2 * TileSql.World / (1L << Z) / Pixels;
+
+    /// <summary>
+    /// The lon/lat box (minx, miny, maxx, maxy) of the tile grown by <paramref name="margin"/> of its
+    /// width on each side: what a change must touch to alter this tile.
+    /// </summary>
+    public double[] LonLatBounds(double margin)
+    {
+        var size = 2 * TileSql.World / (1L << Z);
+        var minX = X * size - TileSql.World - margin * size;
+        var maxX = (X + 1) * size - TileSql.World + margin * size;
+        var maxY = TileSql.World - Y * size + margin * size;
+        var minY = TileSql.World - (Y + 1) * size - margin * size;
+        return [Longitude(minX), Latitude(minY), Longitude(maxX), Latitude(maxY)];
+    }
+
+    public static double Longitude(double x) => Math.Clamp(x / TileSql.World * 180, -180, 180);
+
+    public static double Latitude(double y) =>
+        Math.Clamp(Math.Atan(Math.Sinh(Math.Clamp(y, -TileSql.World, TileSql.World) / TileSql.World * Math.PI)) * 180 / Math.PI, -90, 90);
 }

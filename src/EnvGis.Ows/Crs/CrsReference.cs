@@ -5,7 +5,7 @@ namespace EnvGis.Ows.Crs;
 
 /// <summary>
 /// A CRS as a request or a geometry names it, with the axis order that way of writing it implies
-/// (OGC_CLIENTS.md): <c>EPSG:4326</c> and the old <c>…/epsg.xml#4326</c> are x/y (lon/lat);
+/// (docs/ogc-clients.md): <c>EPSG:4326</c> and the old <c>…/epsg.xml#4326</c> are x/y (lon/lat);
 /// URNs and <c>http://www.opengis.net/def/crs/EPSG/0/4326</c> follow the EPSG order (lat/lon for
 /// geographic CRSs); projected CRSs are easting/northing in every form; CRS84 is lon/lat.
 /// </summary>

@@ -14,6 +14,10 @@ namespace EnvGis.Ows.Dispatch;
 /// </summary>
 public sealed class OwsDispatcher(IEnumerable<IOwsService> services, OwsOptions options, ILogger<OwsDispatcher> logger)
 {
+    /// <summary>The most parameters, and the longest parameter name, of a form-encoded request.</summary>
+    public const int MaxFormFields = 100;
+    public const int MaxFormKeyLength = 100;
+
     private readonly Dictionary<string, IOwsService> byName =
         services.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -114,7 +118,7 @@ public sealed class OwsDispatcher(IEnumerable<IOwsService> services, OwsOptions 
         var body = await ReadBodyAsync(context);
         if (http.HasFormContentType)
         {
-            var form = new FormReader(new MemoryStream(body)).ReadForm();
+            var form = ReadForm(body);
             return FromKvp(new KeyValueParameters(form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.FirstOrDefault() ?? ""))
                 .Concat(query.All)));
         }
@@ -174,8 +178,36 @@ public sealed class OwsDispatcher(IEnumerable<IOwsService> services, OwsOptions 
         return buffer.ToArray();
     }
 
+    /// <summary>A form-encoded KVP request: few, short names (OGC requests have a few dozen parameters); values up to the body limit.</summary>
+    private Dictionary<string, Microsoft.Extensions.Primitives.StringValues> ReadForm(byte[] body)
+    {
+        try
+        {
+            return new FormReader(new MemoryStream(body))
+            {
+                ValueCountLimit = MaxFormFields,
+                KeyLengthLimit = MaxFormKeyLength,
+                ValueLengthLimit = (int)Math.Min(options.MaxBodyBytes, int.MaxValue),
+            }.ReadForm();
+        }
+        catch (InvalidDataException)
+        {
+            throw OwsException.Invalid("request",
+                $"The form-encoded request is not acceptable: at most {MaxFormFields} parameters with names of at most {MaxFormKeyLength} characters.");
+        }
+    }
+
     private static OwsRequest FromKvp(KeyValueParameters kvp)
     {
+        // No OGC parameter needs control characters; refusing them here keeps them out of SQL values and names.
+        foreach (var (key, value) in kvp.All)
+        {
+            if ((EnvGis.Core.Text.TextCheck.Problem(key) ?? EnvGis.Core.Text.TextCheck.Problem(value)) is { } why)
+            {
+                throw OwsException.Invalid(key, $"The parameter {key} {why}.");
+            }
+        }
+
         var operation = kvp.Get("request") ?? throw OwsException.Missing("request");
         var accept = kvp.Get("acceptversions")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new OwsRequest(kvp.Get("service"), operation, kvp.Get("version"), accept, kvp, null);
@@ -202,6 +234,10 @@ public sealed class OwsDispatcher(IEnumerable<IOwsService> services, OwsOptions 
         try
         {
             context.Response.Clear();
+            if (exception.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             if (service is null)
             {
                 await ExceptionReportWriter.WriteAsync(context.Response, exception, ExceptionReportWriter.Flavor.Ows11);

@@ -22,6 +22,9 @@ public sealed class OwsException(string code, string message, string? locator = 
 
     public int StatusCode { get; } = status ?? DefaultStatus(code);
 
+    /// <summary>For a refusal under load: when to try again (the Retry-After header).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static OwsException Missing(string parameter) =>
         new(MissingParameterValue, $"The parameter {parameter} is required.", parameter);
 

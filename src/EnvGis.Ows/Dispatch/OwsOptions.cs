@@ -25,6 +25,11 @@ public sealed class OwsOptions
     /// <summary>The most features one response may hold, whatever COUNT says.</summary>
     public int MaxCount { get; init; } = 100_000;
 
+    /// <summary>Streamed feature responses at once, in all and per client address (see <see cref="StreamSlots"/>).</summary>
+    public int MaxStreams { get; init; } = 32;
+
+    public int MaxStreamsPerClient { get; init; } = 4;
+
     /// <summary>How long one OGC request may run.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -19,7 +19,7 @@ public sealed class XmlResponse : IAsyncDisposable
     {
         this.target = target;
         this.cancellation = cancellation;
-        Writer = XmlWriter.Create(buffer, settings);
+        Writer = new XmlTextGuard(XmlWriter.Create(buffer, settings));
     }
 
     public XmlWriter Writer { get; }

@@ -22,7 +22,8 @@ public static class KmlDownload
         var geometries = new KMLWriter { Precision = 9 };
         // The XML goes to memory and on to the response in chunks: the response takes asynchronous writes only.
         using var buffer = new MemoryStream();
-        using var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = true });
+        // Guarded like every XML response: a control character stored in the data cannot cut the file off.
+        using var xml = new Dispatch.XmlTextGuard(XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = true }));
         xml.WriteStartDocument();
         xml.WriteStartElement("kml", Kml);
         xml.WriteAttributeString("xmlns", "atom", null, Atom);

@@ -29,7 +29,13 @@ public sealed class FesParser(CrsReference defaultCrs, bool forceXy = false)
         ns == Fes20 || ns == OwsXml.Ogc || ns == XNamespace.None;
 
     /// <summary>Parses a filter given as text (KVP FILTER), through the safe XML reader.</summary>
-    public FilterNode Parse(string xml) => Parse(SafeXml.Parse(xml, Locator));
+    public FilterNode Parse(string xml)
+    {
+        var filter = SafeXml.Parse(xml, Locator);
+        RequestLimits.Check(filter.DescendantsAndSelf().Take(RequestLimits.MaxQueryElements + 1).Count(), RequestLimits.MaxQueryElements,
+            "XML elements in the filter", Locator);
+        return Parse(filter);
+    }
 
     public FilterNode Parse(XElement filter)
     {

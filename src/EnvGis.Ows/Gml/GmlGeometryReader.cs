@@ -104,7 +104,8 @@ public sealed class GmlGeometryReader(CrsReference defaultCrs, bool forceXy = fa
             case "Surface":
                 return Single(Children(e, "patches").SelectMany(p => p.Elements()).Select(p => ReadPolygon(p, crs, locator)).ToArray(), locator);
             case "MultiPoint":
-                return Factory.CreateMultiPoint(Members(e, crs, locator).Cast<Point>().ToArray());
+                return Factory.CreateMultiPoint(Members(e, crs, locator).Select(g => g as Point
+                    ?? throw OwsException.Invalid(locator, "A multi-point member must be a point.")).ToArray());
             case "MultiLineString":
             case "MultiCurve":
                 return Factory.CreateMultiLineString(Members(e, crs, locator).Select(AsLine).ToArray());

@@ -27,7 +27,8 @@ public static class IsoMetadataWriter
     public static string ToXml(LayerMetadata metadata)
     {
         var text = new StringBuilder();
-        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true }))
+        // Guarded like every XML response: a control character stored in the data cannot break the record.
+        using (var xml = new Dispatch.XmlTextGuard(XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true })))
         {
             Write(xml, metadata, root: true);
         }

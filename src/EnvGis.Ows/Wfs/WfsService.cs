@@ -1,4 +1,5 @@
 using EnvGis.Data.Features;
+using EnvGis.Data.Layers;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Ows.Wfs.Capabilities;
 using EnvGis.Ows.Wfs.DescribeFeatureType;
@@ -14,11 +15,11 @@ public sealed class WfsService : IOwsService
 {
     public const string ServiceName = "WFS";
 
-    public WfsService(FeatureStore store, OwsOptions options, TransactionHandler transaction)
+    public WfsService(FeatureStore store, LayerState state, OwsOptions options, TransactionHandler transaction, StreamSlots slots)
     {
-        var capabilities = new CapabilitiesHandler(store, options);
-        var getFeature = new GetFeatureHandler(store, options);
-        var propertyValue = new GetPropertyValueHandler(store, getFeature);
+        var capabilities = new CapabilitiesHandler(state, options);
+        var getFeature = new GetFeatureHandler(store, options, slots);
+        var propertyValue = new GetPropertyValueHandler(store, getFeature, slots);
         Operations = new Dictionary<string, OwsOperation>(StringComparer.OrdinalIgnoreCase)
         {
             ["GetCapabilities"] = new("GetCapabilities", capabilities.HandleAsync),

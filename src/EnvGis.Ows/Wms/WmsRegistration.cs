@@ -19,7 +19,7 @@ public static class WmsRegistration
         services.AddSingleton<WmsStyles>();
         services.AddSingleton<MapRequestParser>();
         services.AddSingleton<MapLayerReader>();
-        services.AddSingleton<DataVersions>();
+        services.AddSingleton<MapRenderer>();
         services.AddSingleton<LayerSummaries>();
         services.AddSingleton<CapabilitiesHandler>();
         services.AddSingleton<GetMapHandler>();

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { VN2000_TOWGS84, epsgCode, fromWgs84, toWgs84, transformGeometry } from '../src/core/crs.js';
 import { isVn2000Name, parseWkt, readPrj } from '../src/edit/prj.js';
 
-// The test vector of shared/domain/VIETNAM_GIS.md (PROJ 9.1, cs2cs EPSG:4326 EPSG:9210 / 9209).
+// The test vector of docs/vietnam-gis.md (PROJ 9.1, cs2cs EPSG:4326 EPSG:9210 / 9209).
 const LON = 106.7;
 const LAT = 20.85;
 const E9210 = [598667.63, 2306639.68];

@@ -49,12 +49,11 @@ describe('permissions', () => {
     assert.equal(mayRestoreVersion(chairman, 'polluted_zones', { status: 'published', owner_unit: 'xa-hp031' }), true);
   });
 
-  it('says what a restore does to the status before the click', () => {
-    assert.deepEqual(restoreOutcome('published', 'published', true), { status: 'published', key: 'history.outcome.published' });
-    assert.deepEqual(restoreOutcome('published', 'published', false), { status: 'draft', key: 'history.outcome.unpublished' });
-    assert.equal(restoreOutcome('published', 'draft', true).key, 'history.outcome.unpublished');
-    assert.equal(restoreOutcome('draft', 'submitted', false).key, 'history.outcome.draft');
-    assert.equal(restoreOutcome('approved', 'draft', false).key, 'history.outcome.reviewAgain');
+  it('says what a restore does to the status before the click, as the server says it', () => {
+    assert.equal(restoreOutcome({ status: 'submitted', leavesPublicMap: true }), 'history.restoreUnpublishes');
+    assert.equal(restoreOutcome({ status: 'submitted', leavesPublicMap: false }), 'history.restoreNeedsApproval');
+    assert.equal(restoreOutcome({ status: 'draft', leavesPublicMap: false }), 'history.restoreAsDraft');
+    assert.equal(restoreOutcome(undefined), 'history.restoreAsDraft');
   });
 });
 

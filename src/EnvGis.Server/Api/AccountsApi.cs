@@ -44,9 +44,8 @@ public static class AccountsApi
             context.ClientInfo(), context.RequestAborted);
         if (!result.Succeeded)
         {
-            // The code lets the portal say why in the user's language (docs/portal.md).
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: result.Failure,
-                extensions: new Dictionary<string, object?> { ["code"] = result.LockedOut ? "account-locked" : "sign-in-failed" });
+                extensions: new Dictionary<string, object?> { ["code"] = "sign-in-failed" });
         }
 
         var account = result.State!.Account;

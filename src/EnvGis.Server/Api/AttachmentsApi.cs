@@ -109,6 +109,13 @@ public static class AttachmentsApi
             return RecordsApiJson.Problem(RecordException.Invalid("Send the document as multipart/form-data in the field 'file'.", "Content-Type"));
         }
 
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length is 0 or > 70)
+        {
+            // RFC 2046: a multipart body needs a boundary of 1 to 70 characters.
+            return RecordsApiJson.Problem(RecordException.Invalid("The multipart/form-data content type needs a boundary parameter (1 to 70 characters).", "Content-Type"));
+        }
+
         if (request.ContentLength > AttachmentTypes.MaxBytes + 64 * 1024)
         {
             return RecordsApiJson.Problem(TooLarge());
@@ -124,7 +131,9 @@ public static class AttachmentsApi
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
             {
-                return RecordsApiJson.Problem(e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException
+                var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                    || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
+                return RecordsApiJson.Problem(tooLarge
                     ? TooLarge()
                     : RecordException.Invalid("The multipart body could not be read.", "file"));
             }
@@ -132,6 +141,14 @@ public static class AttachmentsApi
             if (form.Files.GetFile("file") is not { } file || form.Files.Count != 1)
             {
                 return RecordsApiJson.Problem(RecordException.Invalid("Send exactly one document, in the field 'file'.", "file"));
+            }
+
+            if (EnvGis.Core.Text.TextCheck.Problem(file.FileName) is { } badName)
+            {
+                return RecordsApiJson.Problem(new RecordException(RecordErrorKind.Invalid, $"The file name {badName}.", "file")
+                {
+                    Code = RecordErrorCodes.InvalidText,
+                });
             }
 
             await using (var content = file.OpenReadStream())

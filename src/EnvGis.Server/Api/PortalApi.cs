@@ -1,6 +1,8 @@
 using System.Text.Json;
 using EnvGis.Core.Catalogue;
+using EnvGis.Data.Layers;
 using EnvGis.Data.Sql;
+using EnvGis.Data.Tiles;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Security;
@@ -46,14 +48,15 @@ public static class PortalApi
         HomeExtent,
         CitationRule);
 
-    private static PortalBootstrap Bootstrap(HttpContext context, EnvGisSettings settings, CatalogueProvider catalogue,
-        StyleLibrary styles, IAntiforgery antiforgery)
+    private static async Task<PortalBootstrap> Bootstrap(HttpContext context, EnvGisSettings settings, CatalogueProvider catalogue,
+        StyleLibrary styles, IAntiforgery antiforgery, LayerState state, TileSettingsStore tileSettings, TileUrls urls)
     {
         var scope = context.GetReadScope();
         var caller = context.GetCaller();
         var current = catalogue.Current;
         var categories = LayerApi.Catalogue(current, scope);
-        var baseUrl = ServiceUrl.Base(context.Request);
+        // The tile URLs carry the layers' versions as this caller sees them now (docs/tiles.md).
+        await state.CurrentVersionsAsync(current.Layers.Where(scope.CanSee).ToList(), scope, context.RequestAborted);
         var layerStyles = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var tiles = new Dictionary<string, PortalTiles>(StringComparer.Ordinal);
         foreach (var layer in current.Layers.Where(scope.CanSee))
@@ -64,7 +67,8 @@ public static class PortalApi
                 layerStyles[layer.Name] = document.RootElement.Clone();
             }
 
-            tiles[layer.Name] = new PortalTiles(TileUrls.For(layer, baseUrl), 0, TileJson.DefaultMaxZoom, layer.Attribution);
+            var zooms = tileSettings.Get(layer.Name);
+            tiles[layer.Name] = new PortalTiles([urls.Template(layer, scope, context.Request)], zooms.MinZoom, zooms.MaxZoom, layer.Attribution);
         }
 
         var token = caller is null ? null : antiforgery.GetAndStoreTokens(context).RequestToken;

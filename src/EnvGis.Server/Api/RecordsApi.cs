@@ -32,11 +32,11 @@ public static class RecordsApi
             .Accepts<RecordInput>(RecordsApiJson.ContentType, "application/json")
             .Produces<RecordFeature>(StatusCodes.Status201Created, RecordsApiJson.ContentType).WritesProblems();
         api.MapPut("/{id:long}", (HttpContext c, string layer, long id, CatalogueProvider k, RecordStore s) => UpdateAsync(c, layer, id, k, s, replace: true))
-            .WithSummary("Replaces a record's attributes (absent ones become empty) and geometry; properties.version is required.")
+            .WithSummary("Replaces a record's attributes (absent ones become empty; absent metadata such as restricted is kept) and geometry; properties.version is required. An approved or published record goes back to approval.")
             .Accepts<RecordInput>(RecordsApiJson.ContentType, "application/json")
             .Produces<RecordFeature>(StatusCodes.Status200OK, RecordsApiJson.ContentType).WritesProblems();
         api.MapPatch("/{id:long}", (HttpContext c, string layer, long id, CatalogueProvider k, RecordStore s) => UpdateAsync(c, layer, id, k, s, replace: false))
-            .WithSummary("Changes the given attributes and/or the geometry; properties.version is required.")
+            .WithSummary("Changes the given attributes and/or the geometry; properties.version is required. An approved or published record goes back to approval.")
             .Accepts<RecordInput>(RecordsApiJson.ContentType, "application/json")
             .Produces<RecordFeature>(StatusCodes.Status200OK, RecordsApiJson.ContentType).WritesProblems();
         api.MapDelete("/{id:long}", DeleteAsync)
@@ -61,6 +61,10 @@ public static class RecordsApi
             .WithSummary("Restores the state after a history entry (historyId), or by default the state before the last delete.")
             .Accepts<RestoreRequest>("application/json")
             .Produces<RecordFeature>(StatusCodes.Status200OK, RecordsApiJson.ContentType).WritesProblems();
+        api.MapGet("/{id:long}/effects", EffectsAsync)
+            .WithSummary("What a change and a restore (of historyId, or by default of the state before the last delete) would do to the record's status, "
+                         + "so a client can say so before the click: approved or published records go back to approval, and restored content is approved again.")
+            .Produces<RecordEffects>().ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/{id:long}/history", HistoryAsync)
             .WithSummary("Every change of the record: who, which unit, when, through which channel, and the full state before and after.")
             .Produces<RecordHistoryResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -83,6 +87,13 @@ public static class RecordsApi
         if (status is not null && !RecordStatus.All.Contains(status))
         {
             return RecordsApiJson.Problem(RecordException.Invalid($"Unknown status '{status}'; use one of {string.Join(", ", RecordStatus.All)}.", "status"));
+        }
+
+        // A page larger than the largest is the largest; a page of nothing or before the start is a mistake.
+        if (limit < 1 || offset < 0)
+        {
+            return RecordsApiJson.Problem(RecordException.Invalid("limit must be 1 or more (pages hold at most "
+                + $"{RecordStore.MaxPageSize}) and offset 0 or more.", limit < 1 ? "limit" : "offset"));
         }
 
         var records = await store.ListAsync(definition, scope, status, limit ?? 100, offset ?? 0, context.RequestAborted);
@@ -114,15 +125,9 @@ public static class RecordsApi
         WriteAsync(context, layer, catalogue, store, async (definition, body, writer, ct) =>
         {
             var (values, geometry, version) = RecordsApiJson.ReadFeature(definition, body, requireGeometry: replace);
-            if (replace)
-            {
-                foreach (var attribute in definition.Attributes.Concat(EditableMetadata.All).Where(a => !values.ContainsKey(a.Name)))
-                {
-                    values[attribute.Name] = attribute.Name == RecordMetadata.Restricted ? false : null;
-                }
-            }
-
-            var result = await writer.UpdateAsync(definition, id, Version(context, version), values, geometry, Comment(body), ct);
+            var result = replace
+                ? await writer.ReplaceAsync(definition, id, Version(context, version), values, geometry!, Comment(body), ct)
+                : await writer.UpdateAsync(definition, id, Version(context, version), values, geometry, Comment(body), ct);
             return (result, StatusCodes.Status200OK);
         });
 
@@ -167,6 +172,34 @@ public static class RecordsApi
         }
 
         return Results.Ok(RecordHistoryResponse.From(record, await store.HistoryAsync(definition, id, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> EffectsAsync(string layer, long id, long? historyId, HttpContext context, CatalogueProvider catalogue,
+        RecordStore store)
+    {
+        if (context.GetCaller() is not { } caller)
+        {
+            return RecordsApiJson.Problem(new RecordException(RecordErrorKind.Forbidden, "Sign in to change records."), StatusCodes.Status401Unauthorized);
+        }
+
+        if (Find(catalogue, layer, caller.ReadScope) is not { } definition
+            || await store.ReadAsync(definition, id, caller.ReadScope, context.RequestAborted) is not { } record)
+        {
+            return UnknownRecord(layer, id);
+        }
+
+        var history = RecordHistoryResponse.From(record, await store.HistoryAsync(definition, id, context.RequestAborted));
+        var entry = historyId is { } wanted
+            ? history.Entries.FirstOrDefault(e => e.Id == wanted)
+            : history.Entries.LastOrDefault(e => e.Action == RecordAction.Archive.Name()) is { } deleted
+                ? history.Entries.LastOrDefault(e => e.Id < deleted.Id && e.OnRestore is not null)
+                : null;
+        if (historyId is not null && entry?.OnRestore is null)
+        {
+            return RecordsApiJson.Problem(RecordException.NotFound($"Record {record.FeatureId} has no history entry {historyId} to restore."));
+        }
+
+        return Results.Ok(new RecordEffects(record.FeatureId, record.Status, history.OnChange, entry?.Id, entry?.OnRestore));
     }
 
     /// <summary>The frame of every write: a signed-in writer, a known layer, the JSON body, one transaction, the result as a feature.</summary>
@@ -253,6 +286,9 @@ public sealed record WorkflowRequest(int Version, string? Comment);
 
 /// <summary>A restore: the version it is based on, the history entry whose resulting state comes back (default: before the last delete).</summary>
 public sealed record RestoreRequest(int Version, long? HistoryId, string? Comment);
+
+/// <summary>What changing the record, and restoring <c>RestoreEntry</c>, would do to its status.</summary>
+public sealed record RecordEffects(string FeatureId, string Status, RecordEffect OnChange, long? RestoreEntry, RecordEffect? OnRestore);
 
 /// <summary>A record as GeoJSON: id <c>layer.id</c>, attributes and metadata (version, status…) in properties.</summary>
 public sealed record RecordFeature(string Type, string Id, JsonElement Geometry, Dictionary<string, JsonElement> Properties);

@@ -154,12 +154,18 @@ public static class RecordsApiJson
             extensions["field"] = e.Field;
         }
 
-        if (e.Code is not null)
+        // Every refusal carries a code the portal can translate: the specific one, else one per status.
+        extensions["code"] = e.Code ?? code switch
         {
-            extensions["code"] = e.Code;
-        }
+            StatusCodes.Status401Unauthorized => "not-signed-in",
+            StatusCodes.Status403Forbidden => "forbidden",
+            StatusCodes.Status404NotFound => "not-found",
+            StatusCodes.Status409Conflict => "workflow-conflict",
+            StatusCodes.Status413PayloadTooLarge => "too-large",
+            _ => "invalid-request",
+        };
 
-        return Results.Problem(statusCode: code, title: title, detail: e.Message, extensions: extensions.Count == 0 ? null : extensions);
+        return Results.Problem(statusCode: code, title: title, detail: e.Message, extensions: extensions);
     }
 
     /// <summary>
@@ -204,7 +210,7 @@ public static class RecordsApiJson
             var response = httpContext.Response;
             response.StatusCode = status;
             response.ContentType = ContentType;
-            response.Headers.CacheControl = "no-store";
+            response.Headers.CacheControl = "private, no-store";
             if (etag is not null)
             {
                 response.Headers.ETag = etag;

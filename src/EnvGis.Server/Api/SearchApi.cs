@@ -30,9 +30,14 @@ public static class SearchApi
             return RecordsApiJson.Problem(RecordException.Invalid($"Give 2 to {MaxQueryLength} characters to search for.", "q"));
         }
 
+        if (limit < 1)
+        {
+            return RecordsApiJson.Problem(RecordException.Invalid($"limit must be 1 or more (at most {RecordSearch.MaxResults} results are given).", "limit"));
+        }
+
         var hits = await search.FindAsync(catalogue.Current.Layers, context.GetReadScope(), text, limit ?? RecordSearch.MaxResults,
             context.RequestAborted);
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.CacheControl = "private, no-store";
         return Results.Ok(new SearchResponse(text, hits.Select(h => new SearchResult(
             h.Layer, h.Id, $"{h.Layer}.{h.Id}", h.Label, [h.MinX, h.MinY, h.MaxX, h.MaxY])).ToList()));
     }

@@ -21,7 +21,7 @@ public sealed record DatabaseBootstrap(string ConnectionString, EmbeddedCluster?
         var connectionString = settings.ConnectionString;
         if (connectionString is null)
         {
-            cluster = await EmbeddedCluster.StartAsync(settings.DataDirectory, logger);
+            cluster = await EmbeddedCluster.StartAsync(settings.DataDirectory, logger, settings.PostgresBinDirectory);
             connectionString = cluster.ConnectionString;
         }
         else

@@ -17,8 +17,9 @@ public static partial class PortalStaticFiles
 
     private static readonly FileExtensionContentTypeProvider Types = new();
 
-    public static IApplicationBuilder UsePortalStaticFiles(this IApplicationBuilder app)
+    public static IApplicationBuilder UsePortalStaticFiles(this IApplicationBuilder app, EnvGisSettings settings)
     {
+        var policy = Security.PortalHeaders.Policy(settings.BaseMapUrl, settings.ImageryUrl);
         app.UseDefaultFiles();
         var files = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
         app.Use((context, next) =>
@@ -35,7 +36,7 @@ public static partial class PortalStaticFiles
 
             return next(context);
         });
-        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new CompressedAware(), OnPrepareResponse = Prepare });
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = new CompressedAware(), OnPrepareResponse = file => Prepare(file, policy) });
         return app;
     }
 
@@ -54,7 +55,7 @@ public static partial class PortalStaticFiles
         return null;
     }
 
-    private static void Prepare(StaticFileResponseContext file)
+    private static void Prepare(StaticFileResponseContext file, string policy)
     {
         var response = file.Context.Response;
         var name = file.File.Name;
@@ -69,6 +70,7 @@ public static partial class PortalStaticFiles
             name = name[..^3];
         }
 
+        Security.PortalHeaders.Apply(response.Headers, name, policy);
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         response.Headers.CacheControl = HashedName().IsMatch(Path.GetFileName(name)) ? Immutable
             : name.EndsWith(".html", StringComparison.Ordinal) ? "no-cache"

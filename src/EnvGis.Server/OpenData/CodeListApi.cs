@@ -81,7 +81,10 @@ public static class CodeListApi
         return Results.Created($"/api/exchange/code-lists/{code}?version={number}", published);
     }
 
-    /// <summary>Refuses a version that is empty, too large, has blank, duplicate or over-long codes or labels, control characters, or unknown parents.</summary>
+    /// <summary>
+    /// Refuses a version that is empty, too large, has blank, duplicate or over-long codes or labels, or unknown parents
+    /// (control characters are refused for every request before it gets here: code invalid-text).
+    /// </summary>
     private static IResult? Check(CodeListVersionRequest request)
     {
         if (request.Items is not { Count: > 0 } items || items.Count > CodeListStore.MaxItems)
@@ -89,9 +92,9 @@ public static class CodeListApi
             return OpenDataProblems.Invalid("invalid-items", $"items holds 1 to {CodeListStore.MaxItems} entries.", "items");
         }
 
-        if (request.Note is { } note && (note.Length > MaxNoteLength || HasControl(note)))
+        if (request.Note is { } note && (note.Length > MaxNoteLength))
         {
-            return OpenDataProblems.Invalid("invalid-note", $"note has at most {MaxNoteLength} characters and no control characters.", "note");
+            return OpenDataProblems.Invalid("invalid-note", $"note has at most {MaxNoteLength} characters.", "note");
         }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -99,9 +102,9 @@ public static class CodeListApi
         {
             var item = items[i];
             var field = $"items[{i}]";
-            if (string.IsNullOrWhiteSpace(item.Code) || item.Code.Trim().Length > MaxCodeLength || HasControl(item.Code))
+            if (string.IsNullOrWhiteSpace(item.Code) || item.Code.Trim().Length > MaxCodeLength)
             {
-                return OpenDataProblems.Invalid("invalid-code", $"{field}.code is required, at most {MaxCodeLength} characters, no control characters.", field + ".code");
+                return OpenDataProblems.Invalid("invalid-code", $"{field}.code is required, at most {MaxCodeLength} characters.", field + ".code");
             }
 
             if (!codes.Add(item.Code.Trim()))
@@ -111,9 +114,9 @@ public static class CodeListApi
 
             foreach (var (label, name) in new[] { (item.LabelVi, "labelVi"), (item.LabelEn, "labelEn") })
             {
-                if (string.IsNullOrWhiteSpace(label) || label.Length > MaxLabelLength || HasControl(label))
+                if (string.IsNullOrWhiteSpace(label) || label.Length > MaxLabelLength)
                 {
-                    return OpenDataProblems.Invalid("invalid-label", $"{field}.{name} is required, at most {MaxLabelLength} characters, no control characters.", $"{field}.{name}");
+                    return OpenDataProblems.Invalid("invalid-label", $"{field}.{name} is required, at most {MaxLabelLength} characters.", $"{field}.{name}");
                 }
             }
         }
@@ -128,9 +131,6 @@ public static class CodeListApi
 
         return null;
     }
-
-    /// <summary>Control characters other than tab, CR and LF are refused at input.</summary>
-    private static bool HasControl(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 }

@@ -22,7 +22,8 @@ public sealed class AntiforgeryFilter(bool always = false) : IEndpointFilter
             catch (AntiforgeryValidationException)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid antiforgery token",
-                    detail: $"Signed-in portal requests that change something need the antiforgery token of GET /api/account/antiforgery in the {SecurityServices.AntiforgeryHeader} header.");
+                    detail: $"Signed-in portal requests that change something need the antiforgery token of GET /api/account/antiforgery in the {SecurityServices.AntiforgeryHeader} header.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "antiforgery" });
             }
         }
 

@@ -17,7 +17,7 @@ public static class CookieSessions
         var state = Guid.TryParse(context.Principal?.FindFirst(AuthenticationSchemes.SessionClaim)?.Value, out var session)
             ? await accounts.FindBySessionAsync(session, http.RequestAborted)
             : null;
-        if (state is null || CredentialVerifier.Refusal(state, ignoreLockout: true) is not null)
+        if (state is null || CredentialVerifier.Refusal(state) is not null)
         {
             context.RejectPrincipal();
             await http.SignOutAsync(AuthenticationSchemes.Cookie);

@@ -4,7 +4,10 @@ using EnvGis.Data.Records;
 using EnvGis.Ows.Dispatch;
 using EnvGis.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
+using EnvGis.Data.Replication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Npgsql;
 
 namespace EnvGis.Server.Security;
 
@@ -28,15 +31,18 @@ public static class SecurityServices
         services.AddSingleton<UserStore>();
         services.AddSingleton<UnitStore>();
         services.AddSingleton<AccountReviewStore>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<CredentialVerifier>();
         services.AddSingleton<RecordStore>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<RecordSearch>();
         services.AddSingleton(new EnvGis.Server.Attachments.AttachmentFiles(Path.Combine(settings.DataDirectory, "uploads")));
 
-        services.AddDataProtection()
-            .SetApplicationName("EnvGis")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+        // The key ring lives in the database, so every node of a scaled-out deployment shares it (docs/scale-out.md).
+        services.AddDataProtection().SetApplicationName("EnvGis");
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource, ILoggerFactory>((options, dataSource, loggers) =>
+            options.XmlRepository = new DatabaseKeyRepository(dataSource, Path.Combine(settings.DataDirectory, "keys"),
+                loggers.CreateLogger<DatabaseKeyRepository>()));
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
@@ -108,7 +114,7 @@ public static class SecurityServices
             return;
         }
 
-        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication failed", detail: failure.Message)
-            .ExecuteAsync(context);
+        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication failed", detail: failure.Message,
+            extensions: new Dictionary<string, object?> { ["code"] = "credentials-refused" }).ExecuteAsync(context);
     }
 }

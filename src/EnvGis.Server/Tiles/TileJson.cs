@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Records;
+using EnvGis.Data.Tiles;
 
 namespace EnvGis.Server.Tiles;
 
@@ -17,21 +18,26 @@ public sealed record TileJson(
     IReadOnlyList<double> Bounds,
     [property: JsonPropertyName("vector_layers")] IReadOnlyList<TileJsonVectorLayer> VectorLayers)
 {
-    // Deeper zooms reuse (overzoom) z16 tiles: 4096 units over 611 m keep 15 cm of detail.
-    public const int DefaultMaxZoom = 16;
-
     /// <summary>Bounds of the whole city (lon/lat) when a layer has no visible records.</summary>
     private static readonly double[] CityBounds = [106.0, 20.0, 107.9, 21.4];
 
-    public static TileJson Create(LayerDefinition layer, double[]? bounds, string baseUrl, string language)
+    /// <param name="tileTemplate">The versioned tile URL template (<see cref="TileUrls"/>).</param>
+    /// <param name="settings">The layer's zoom range: deeper zooms reuse (overzoom) the deepest tiles.</param>
+    public static TileJson Create(LayerDefinition layer, double[]? bounds, string tileTemplate, TileSettings settings, string language)
     {
         // Metadata travel as text in tiles (dates as ISO 8601).
         var fields = PublicColumns.Of(layer).ToDictionary(c => c.Name, c => c.Kind == ColumnKind.Metadata ? "String" : FieldType(c.Type));
 
-        if (layer.GeometryKind == GeometryKind.MultiPolygon)
+        switch (layer.GeometryKind)
         {
-            fields["label_lon"] = "Number";
-            fields["label_lat"] = "Number";
+            case GeometryKind.MultiPolygon:
+                fields["label_lon"] = "Number";
+                fields["label_lat"] = "Number";
+                fields[TileSql.GeneralisedProperty] = "Boolean";
+                break;
+            case GeometryKind.Point:
+                fields[TileSql.PointCountProperty] = "Number";
+                break;
         }
 
         return new TileJson(
@@ -40,11 +46,11 @@ public sealed record TileJson(
             layer.Title.In(language),
             layer.Attribution,
             "xyz",
-            TileUrls.For(layer, baseUrl),
-            0,
-            DefaultMaxZoom,
+            [tileTemplate],
+            settings.MinZoom,
+            settings.MaxZoom,
             bounds ?? CityBounds,
-            [new TileJsonVectorLayer(layer.Name, layer.Abstract.In(language), 0, DefaultMaxZoom, fields)]);
+            [new TileJsonVectorLayer(layer.Name, layer.Abstract.In(language), settings.MinZoom, settings.MaxZoom, fields)]);
     }
 
     private static string FieldType(AttributeType type) => type switch

@@ -35,11 +35,24 @@ public sealed class WorkflowTests
     }
 
     [Theory]
-    [InlineData(RecordStatus.Published, true, RecordStatus.Published)]
-    [InlineData(RecordStatus.Published, false, RecordStatus.Draft)]
-    [InlineData(RecordStatus.Approved, true, RecordStatus.Approved)]
-    [InlineData(RecordStatus.Submitted, true, RecordStatus.Draft)]
-    [InlineData(RecordStatus.Draft, false, RecordStatus.Draft)]
-    public void A_restored_state_keeps_a_reviewed_status_only_for_those_who_may_approve(string restored, bool mayApprove, string expected) =>
-        Assert.Equal(expected, Workflow.AfterRestore(restored, mayApprove));
+    [InlineData(RecordStatus.Published, RecordStatus.Published, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Published, RecordStatus.Archived, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Approved, RecordStatus.Draft, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Draft, RecordStatus.Published, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Submitted, RecordStatus.Draft, RecordStatus.Draft)]
+    [InlineData(RecordStatus.Draft, RecordStatus.Archived, RecordStatus.Draft)]
+    public void Restored_content_is_approved_again_whenever_a_reviewed_state_is_involved(string restored, string current, string expected) =>
+        Assert.Equal(expected, Workflow.AfterRestore(restored, current));
+
+    [Theory]
+    [InlineData(RecordStatus.Published, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Approved, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Draft, RecordStatus.Draft)]
+    [InlineData(RecordStatus.Submitted, RecordStatus.Submitted)]
+    [InlineData(RecordStatus.Rejected, RecordStatus.Rejected)]
+    public void A_changed_reviewed_record_goes_back_to_approval(string status, string expected)
+    {
+        Assert.Equal(expected, Workflow.AfterChange(status));
+        Assert.Equal(status == RecordStatus.Published, Workflow.IsPublic(status) && !Workflow.IsPublic(Workflow.AfterChange(status)));
+    }
 }

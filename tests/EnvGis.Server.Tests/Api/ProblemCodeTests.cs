@@ -42,9 +42,9 @@ public sealed class ProblemCodeTests(ServerFixture server)
         Assert.Equal("invalid-geometry", problem.GetProperty("code").GetString());
         Assert.Equal("geometry", problem.GetProperty("field").GetString());
 
-        // Other refusals have no code.
+        // Other refusals carry the code of their kind (issue 9: every refusal the portal shows has one).
         var unknown = await client.GetAsync($"/api/layers/{Layer}/records/999999999");
-        Assert.False((await unknown.JsonAsync()).TryGetProperty("code", out _));
+        Assert.Equal("not-found", (await unknown.JsonAsync()).GetProperty("code").GetString());
     }
 
     [Fact]

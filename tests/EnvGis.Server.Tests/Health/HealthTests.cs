@@ -12,6 +12,12 @@ public sealed class HealthTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health/live")).StatusCode);
         var ready = await server.Client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        using var report = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("tile-changes").GetProperty("status").GetString());
+        Assert.Contains("reads go to the primary", checks.GetProperty("standbys").GetProperty("description").GetString());
+        Assert.Equal("no-store", ready.Headers.CacheControl?.ToString());
     }
 }

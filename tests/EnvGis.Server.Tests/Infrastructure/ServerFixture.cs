@@ -60,6 +60,8 @@ public sealed class ServerFixture : IAsyncLifetime
             builder.UseSetting("ENVGIS_DB", "");
             builder.UseSetting("ConnectionStrings:EnvGis", "");
             builder.UseSetting("ENVGIS_ADMIN_PASSWORD", AdminPassword);
+            // The tests play the proxy: X-Forwarded-For gives clients their own addresses (sign-in throttling).
+            builder.UseSetting("ENVGIS_TRUSTED_PROXIES", "127.0.0.1");
             builder.UseEnvironment("Testing");
         }
     }

@@ -71,13 +71,15 @@ public sealed class CodeListTests(ServerFixture server)
     [InlineData("""{"items":[]}""", HttpStatusCode.BadRequest, "invalid-items")]
     [InlineData("""{"items":[{"code":"a","labelVi":"A","labelEn":"A"},{"code":"a","labelVi":"B","labelEn":"B"}]}""", HttpStatusCode.BadRequest, "duplicate-code")]
     [InlineData("""{"items":[{"code":" ","labelVi":"A","labelEn":"A"}]}""", HttpStatusCode.BadRequest, "invalid-code")]
-    [InlineData("""{"items":[{"code":"a","labelVi":"A\u0007","labelEn":"A"}]}""", HttpStatusCode.BadRequest, "invalid-label")]
+    [InlineData("""{"items":[{"code":"a","labelVi":"A\u0007","labelEn":"A"}]}""", HttpStatusCode.BadRequest, "invalid-text")]
     [InlineData("""{"items":[{"code":"a","labelVi":"A"}]}""", HttpStatusCode.BadRequest, "invalid-label")]
     [InlineData("""{"items":[{"code":"a","labelVi":"A","labelEn":"A","parent":"zz"}]}""", HttpStatusCode.BadRequest, "unknown-parent")]
-    [InlineData("""{"note":"x\u0000","items":[{"code":"a","labelVi":"A","labelEn":"A"}]}""", HttpStatusCode.BadRequest, "invalid-note")]
+    [InlineData("""{"note":"x\u0000","items":[{"code":"a","labelVi":"A","labelEn":"A"}]}""", HttpStatusCode.BadRequest, "invalid-text")]
+    [InlineData("""{"note":"NOTE","items":[{"code":"a","labelVi":"A","labelEn":"A"}]}""", HttpStatusCode.BadRequest, "invalid-note")]
     public async Task Bad_versions_are_refused_with_a_code_and_publish_nothing(string body, HttpStatusCode status, string code)
     {
         var before = await ListStateAsync();
+        body = body.Replace("NOTE", new string('n', 1001), StringComparison.Ordinal); // a note over the limit
         using var admin = server.Admin();
         var response = await admin.PostAsync("/api/exchange/code-lists/communes/versions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         await AssertProblemAsync(response, status, code);

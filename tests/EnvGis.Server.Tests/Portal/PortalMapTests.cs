@@ -115,7 +115,7 @@ public sealed class PortalMapTests(ServerFixture server) : IAsyncLifetime
 
         // English: UI strings, catalogue texts and the open popup follow; the choice is remembered.
         await page.Locator("button[data-lang='en']").ClickAsync();
-        Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator("#panel-title")).ToHaveTextAsync("Map layers");
         await Expect(page.Locator("#category-2")).ToHaveTextAsync("Nature conservation and biodiversity");
         await Expect(parkSection.Locator(".feature-layer")).ToHaveTextAsync("Protected areas");

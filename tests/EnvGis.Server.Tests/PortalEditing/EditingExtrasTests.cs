@@ -86,7 +86,7 @@ public sealed class EditingExtrasTests(ServerFixture server, PortalBrowserFixtur
         // The features to snap to come from WFS for the view's extent.
         await page.Page.WaitForFunctionAsync(
             "layer => performance.getEntriesByType('resource').some((e) => e.name.includes('GetFeature') && e.name.includes(layer))", Layer);
-        await page.Page.WaitForTimeoutAsync(500);
+        await page.Page.WaitForFunctionAsync("() => window.envgis.editLayers.snap.getFeatures().length > 0");
 
         // About 3-4 px (zoom 16) south-west of the existing square's corner; the rest well away from it.
         var near = (Lon: aLon - 5e-5, Lat: aLat - 5e-5);
@@ -141,7 +141,12 @@ public sealed class EditingExtrasTests(ServerFixture server, PortalBrowserFixtur
         }
 
         await page.Page.Mouse.UpAsync();
-        await page.Page.WaitForTimeoutAsync(300);
+        // The drag ends the move (translateend); wait until the editor reports a geometry other than the drawn one.
+        await page.Page.WaitForFunctionAsync(
+            "([lon, lat]) => { const g = window.envgis.workspace.panels().edit.state().editor.geometry(); "
+            + "const p = (g.type === 'MultiPolygon' ? g.coordinates[0] : g.coordinates)[0][0]; "
+            + "return Math.abs(p[0] - lon) > 1e-9 || Math.abs(p[1] - lat) > 1e-9; }",
+            new[] { before[0].Lon, before[0].Lat });
         await page.ScreenshotAsync("extras-moved-shape.png");
 
         var shift = await page.Page.EvaluateAsync<double[]>(

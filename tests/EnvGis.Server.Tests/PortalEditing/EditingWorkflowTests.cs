@@ -186,8 +186,9 @@ public sealed class EditingWorkflowTests(ServerFixture server, PortalBrowserFixt
         Assert.Equal(2, await editor.Page.EvaluateAsync<int>("() => window.envgis.editLayers.compare.getFeatures().length"));
         await editor.ScreenshotAsync("history-two-versions.png");
 
-        // Restore version 1.
+        // Restore version 1: the confirmation says what happens to the record (a draft's restore stays a draft).
         await v1.Locator("button[data-action='history.restore']").ClickAsync();
+        await Expect(editor.Page.Locator("dialog.modal")).ToContainTextAsync("Bản ghi trở thành bản nháp.");
         await editor.Page.Locator("dialog.modal button[data-action='history.restore']").ClickAsync();
         await Expect(drawer.Locator("li.version")).ToHaveCountAsync(3);
         await Expect(drawer.Locator("li.version[data-version='3']")).ToContainTextAsync("Khôi phục");

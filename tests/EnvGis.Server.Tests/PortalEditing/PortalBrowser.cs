@@ -142,26 +142,71 @@ public sealed class PortalPage(IPage page, IBrowserContext context, BrowserLog l
             """, new[] { lon, lat, zoom });
     }
 
-    /// <summary>A real mouse click on the map at a longitude/latitude.</summary>
+    /// <summary>
+    /// A real mouse click on the map at a longitude/latitude; returns once OpenLayers has handled it: a
+    /// drawing tool took it (a vertex), or the map reported the single click (about 250 ms later, when it
+    /// knows it was not a double click). Waiting on that event, not on time, keeps the next click from
+    /// becoming a double click on a busy machine.
+    /// </summary>
     public async Task ClickMapAsync(double lon, double lat)
     {
+        await Page.EvaluateAsync("""
+            () => {
+              const map = window.envgisMap;
+              window.__envgisClickHandled = new Promise((resolve, reject) => {
+                const stop = (result) => {
+                  map.un('pointerup', onUp);
+                  map.un('singleclick', onClick);
+                  map.un('dblclick', onClick);
+                  clearTimeout(timer);
+                  result instanceof Error ? reject(result) : resolve(result);
+                };
+                // The map hears pointerup before its interactions: look after they had it.
+                const onUp = (event) => setTimeout(() => event.defaultPrevented && stop('taken'), 0);
+                const onClick = (event) => stop(event.type);
+                const timer = setTimeout(() => stop(new Error('the map did not handle the click within 60 s')), 60000);
+                map.on('pointerup', onUp);
+                map.on('singleclick', onClick);
+                map.on('dblclick', onClick);
+              });
+            }
+            """);
         var pixel = await Page.EvaluateAsync<double[]>(
             "([lon, lat]) => window.envgisMap.getPixelFromCoordinate(window.envgis.fromLonLat([lon, lat]))", new[] { lon, lat });
         var box = await Page.Locator("#map").BoundingBoxAsync() ?? throw new InvalidOperationException("no map");
         await Page.Mouse.ClickAsync(box.X + (float)pixel[0], box.Y + (float)pixel[1]);
-        // OpenLayers tells a single click from a double click after 250 ms, reading the coordinate then.
-        await Page.WaitForTimeoutAsync(400);
+        var handled = await Page.EvaluateAsync<string>("() => window.__envgisClickHandled");
+        Assert.True(handled is "taken" or "singleclick", $"the click at {lon} {lat} was handled as {handled}");
     }
 
-    /// <summary>Draws a polygon with mouse clicks: each vertex, then the first one again to close it.</summary>
+    /// <summary>
+    /// Draws a polygon with mouse clicks: each vertex, then the first one again to close it. Starts only
+    /// once the drawing tool is active and the map is idle (tiles and the features to snap to loaded, so
+    /// snapping cannot change under the clicks), and checks that the drawing was finished.
+    /// </summary>
     public async Task DrawPolygonAsync(params (double Lon, double Lat)[] ring)
     {
+        await Page.WaitForFunctionAsync("() => ['draw', 'hole'].includes(window.envgis.workspace.panels().edit.state().editor?.mode())");
+        await WaitForTilesAsync();
         foreach (var (lon, lat) in ring)
         {
             await ClickMapAsync(lon, lat);
+            Assert.True(await Page.EvaluateAsync<bool>("() => window.envgis.workspace.panels().edit.state().editor.sketching"),
+                $"the vertex at {lon} {lat} did not go into the drawing");
         }
 
         await ClickMapAsync(ring[0].Lon, ring[0].Lat);
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.envgis.workspace.panels().edit.state().editor?.sketching ?? false"),
+            "closing the ring on its first vertex did not finish the drawing");
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.envgis.workspace.panels().edit.state().editor?.geometry() != null"),
+            "the finished drawing left no geometry in the editor");
+    }
+
+    /// <summary>Waits until the view is still (no animation) and the map has rendered it with every tile.</summary>
+    public async Task WaitForViewSettledAsync()
+    {
+        await Page.WaitForFunctionAsync("() => !window.envgisMap.getView().getAnimating()");
+        await WaitForTilesAsync();
     }
 
     /// <summary>The geometry in the editor (GeoJSON, EPSG:4326).</summary>

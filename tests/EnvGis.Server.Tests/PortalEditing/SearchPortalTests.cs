@@ -27,7 +27,7 @@ public sealed class SearchPortalTests(ServerFixture server, PortalBrowserFixture
         await hits.ClickAsync();
         await visitor.Page.WaitForFunctionAsync($"() => document.body.dataset.searchShown === '{Layer}.{published}'");
         await Expect(visitor.Page.Locator($"li.layer[data-layer='{Layer}'] input")).ToBeCheckedAsync();
-        await visitor.Page.WaitForTimeoutAsync(500); // the zoom animation
+        await visitor.WaitForViewSettledAsync(); // the zoom animation
         var view = await visitor.Page.EvaluateAsync<double[]>(
             "() => [...window.envgis.toLonLat(window.envgisMap.getView().getCenter()), window.envgisMap.getView().getZoom()]");
         Assert.Equal(at.Lon, view[0], 3);

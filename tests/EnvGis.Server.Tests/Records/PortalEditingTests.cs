@@ -54,8 +54,8 @@ public sealed class PortalEditingTests(ServerFixture server)
         // The portal session sees its own draft in the tiles; the public does not.
         var id = await server.ScalarAsync<long>($"SELECT id FROM data.{Layer} WHERE name = $1", name);
         var (lon, lat) = await server.InsideAsync("HP040");
-        Assert.Contains(id, await TestTiles.IdsAsync(browser, Layer, 13, lon, lat));
-        Assert.DoesNotContain(id, await TestTiles.IdsAsync(server.Client, Layer, 13, lon, lat));
+        Assert.Contains(id, await TestTiles.IdsAsync(browser, Layer, 15, lon, lat));
+        Assert.DoesNotContain(id, await TestTiles.IdsAsync(server.Client, Layer, 15, lon, lat));
 
         // A portal session cannot post WFS transactions (a web page could make the browser send one).
         using var wfs = new HttpRequestMessage(HttpMethod.Post, "/wfs")

@@ -56,7 +56,7 @@ public sealed class RecordsApiTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await Act(approve, "approve", 2)).StatusCode);
         Assert.Equal("approved", await server.ScalarAsync<string>($"SELECT status FROM data.{Layer} WHERE id = $1", id));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/layers/{Layer}/records/{id}")).StatusCode);
-        Assert.DoesNotContain(id, await TestTiles.IdsAsync(anonymous, Layer, 14, at.Lon, at.Lat));
+        Assert.DoesNotContain(id, await TestTiles.IdsAsync(anonymous, Layer, 15, at.Lon, at.Lat));
 
         var published = await Act(approve, "publish", 3);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
@@ -66,7 +66,7 @@ public sealed class RecordsApiTests(ServerFixture server)
         var open = await (await anonymous.GetAsync($"/api/layers/{Layer}/records/{id}")).JsonAsync();
         Assert.Equal("Cá chết hàng loạt", open.GetProperty("properties").GetProperty("name").GetString());
         Assert.False(open.GetProperty("properties").TryGetProperty("created_by", out _)); // internal metadata stays internal
-        Assert.Contains(id, await TestTiles.IdsAsync(anonymous, Layer, 14, at.Lon, at.Lat));
+        Assert.Contains(id, await TestTiles.IdsAsync(anonymous, Layer, 15, at.Lon, at.Lat));
 
         // The history: one entry per change, with user, unit and channel.
         var history = await (await approve.GetAsync($"/api/layers/{Layer}/records/{id}/history")).JsonAsync();

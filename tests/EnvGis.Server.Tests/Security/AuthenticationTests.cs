@@ -1,3 +1,4 @@
+using EnvGis.Data.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -55,23 +56,26 @@ public sealed class AuthenticationTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password_until_unlocked()
+    public async Task Five_failures_from_one_client_stop_it_even_with_the_right_password_until_unlocked_while_others_go_on()
     {
         var user = await server.CreateUserAsync("so-y-te", "editor");
-        using var wrong = server.Basic(user.Name, "wrong-password-0");
+        const string attacker = "192.0.2.10";
+        using var wrong = server.BasicFrom(user.Name, "wrong-password-0", attacker);
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/account/me")).StatusCode);
         }
 
-        using var right = user.Client(server);
-        var locked = await right.GetAsync("/api/account/me");
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("locked", (await locked.JsonAsync()).GetProperty("detail").GetString());
+        using var rightFromThere = server.BasicFrom(user.Name, user.Password, attacker);
+        var stopped = await rightFromThere.GetAsync("/api/account/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, stopped.StatusCode);
+        Assert.Equal(CredentialVerifier.WrongCredentials, (await stopped.JsonAsync()).GetProperty("detail").GetString());
+        using var elsewhere = server.BasicFrom(user.Name, user.Password, "192.0.2.11");
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/account/me")).StatusCode);
 
         using var admin = server.Admin();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{user.Name}/unlock", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await right.GetAsync("/api/account/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await rightFromThere.GetAsync("/api/account/me")).StatusCode);
     }
 
     [Fact]

@@ -25,6 +25,14 @@ public static class TestAccounts
         return client;
     }
 
+    /// <summary>A Basic client seen as coming from <paramref name="address"/> (the tests are the server's trusted proxy).</summary>
+    public static HttpClient BasicFrom(this ServerFixture server, string user, string password, string address)
+    {
+        var client = server.Basic(user, password);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return client;
+    }
+
     public static HttpClient Bearer(this ServerFixture server, string token)
     {
         var client = new HttpClient { BaseAddress = server.BaseUrl };

@@ -4,7 +4,10 @@ using NetTopologySuite.IO.VectorTiles.Mapbox;
 
 namespace EnvGis.Server.Tests.Security;
 
-/// <summary>The record ids a caller gets in the vector tile that holds a point.</summary>
+/// <summary>
+/// The record ids a caller gets in the vector tile that holds a point. Points are thinned up to zoom
+/// 14 (docs/tiles.md): ask at zoom 15 or deeper to see every record of a point layer on its own.
+/// </summary>
 public static class TestTiles
 {
     public static async Task<List<long>> IdsAsync(HttpClient client, string layer, int z, double lon, double lat)

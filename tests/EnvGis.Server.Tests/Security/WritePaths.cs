@@ -120,7 +120,7 @@ public static class WritePaths
             }
 
             var xy = await server.ScalarAsync<double[]>($"SELECT ARRAY[ST_X(geom), ST_Y(geom)] FROM data.{layer} WHERE id = $1", id);
-            var tiled = (await TestTiles.IdsAsync(client, layer, 13, xy[0], xy[1])).Contains(id);
+            var tiled = (await TestTiles.IdsAsync(client, layer, 15, xy[0], xy[1])).Contains(id);
             if ((one == HttpStatusCode.OK) != listed || listed != tiled || one is not (HttpStatusCode.OK or HttpStatusCode.NotFound))
             {
                 throw new InvalidOperationException($"Channels disagree on {layer}.{id}: GET {one}, list {listed}, tile {tiled}");

@@ -81,7 +81,7 @@ public sealed class GdalEditingTests(ServerFixture server)
             var published = await WfsTestSupport.RunAsync("ogrinfo", ["-ro", "-al", "-q", Wfs, "envgis:" + Layer, "-where", where]);
             Assert.Contains(names["2.0.0"], published);
             Assert.Contains("wastewater_discharge", published);
-            Assert.Contains(id, await TestTiles.IdsAsync(server.Client, Layer, 12, lon, lat));
+            Assert.Contains(id, await TestTiles.IdsAsync(server.Client, Layer, 15, lon, lat));
 
             // ogrinfo -sql DELETE: the editor archives its draft.
             var draft = names["1.0.0"];

@@ -7,7 +7,7 @@ using EnvGis.Ows.Gml;
 namespace EnvGis.Ows.Wfs.DescribeFeatureType;
 
 /// <summary>
-/// One self-contained XSD for the requested feature types (OGC_CLIENTS.md): the envgis target
+/// One self-contained XSD for the requested feature types (docs/ogc-clients.md): the envgis target
 /// namespace, one import of GML, per type an element in gml:AbstractFeature (3.2) / gml:_Feature
 /// (3.1.1, 2) whose type extends gml:AbstractFeatureType with simple XSD types and a concrete
 /// geometry property type. Optional properties are minOccurs="0" nillable="true".

@@ -10,7 +10,7 @@ namespace EnvGis.Ows.Wfs.GetFeature;
 /// their concatenation (ordered by sort keys then id, so pages are stable), then streams each
 /// query's page from a sequential reader straight into the response.
 /// </summary>
-public sealed class GetFeatureHandler(FeatureStore store, OwsOptions options)
+public sealed class GetFeatureHandler(FeatureStore store, OwsOptions options, StreamSlots slots)
 {
     public async Task HandleAsync(OwsCall call)
     {
@@ -18,6 +18,7 @@ public sealed class GetFeatureHandler(FeatureStore store, OwsOptions options)
             ? GetFeatureXml.Parse(body, call.Version)
             : GetFeatureKvp.Parse(call.Request.Parameters, call.Version);
         var plans = QueryPlanner.Plan(call, request);
+        using var slot = slots.Enter(call.Http);
         var pages = await PageAsync(call, request, plans);
         var output = request.Format.IsJson
             ? (FeatureOutput)new GeoJsonFeatureOutput(call.Response)

@@ -56,6 +56,7 @@ public static class GetFeatureKvp
             typeGroups = FeatureTypeResolver.SplitList(typeNames).Select(t => new List<string> { t }).ToList();
         }
 
+        RequestLimits.Check(typeGroups.Count, RequestLimits.MaxQueries, "queries", "typeNames");
         var filterCrs = QueryParsing.FilterDefault(srsName, version);
         var forceXy = version == WfsVersions.V100;
         List<FilterNode>? filters = null;
@@ -67,7 +68,9 @@ public static class GetFeatureKvp
                 throw OwsException.Invalid("filter_language", $"The filter language '{language}' is not supported; use FES.");
             }
 
-            filters = QueryParsing.FilterGroups(filterText).Select(f => new FesParser(filterCrs, forceXy).Parse(f)).ToList();
+            var groups = QueryParsing.FilterGroups(filterText);
+            RequestLimits.Check(groups.Count, RequestLimits.MaxQueries, "filters", "filter");
+            filters = groups.Select(f => new FesParser(filterCrs, forceXy).Parse(f)).ToList();
             if (filters.Count != 1 && filters.Count != typeGroups.Count)
             {
                 throw OwsException.Invalid("filter", $"There are {filters.Count} filters for {typeGroups.Count} queries.");

@@ -17,6 +17,9 @@ public static class GetFeatureXml
         var valueReference = propertyValue
             ? root.Attribute("valueReference")?.Value ?? throw OwsException.Missing("valueReference")
             : null;
+        RequestLimits.Check(root.Elements().Count(), RequestLimits.MaxQueries, "queries", "Query");
+        RequestLimits.Check(root.DescendantsAndSelf().Take(RequestLimits.MaxQueryElements + 1).Count(), RequestLimits.MaxQueryElements,
+            "XML elements", "request");
         var queries = new List<QueryExpression>();
         var byId = false;
         foreach (var element in root.Elements())

@@ -10,7 +10,7 @@ namespace EnvGis.Ows.Wfs.GetFeature;
 /// GetPropertyValue (WFS 2.0): the values of one property (VALUEREFERENCE) of the features a query
 /// selects, as wfs:ValueCollection/wfs:member; geometries as GML 3.2, records without a value skipped.
 /// </summary>
-public sealed class GetPropertyValueHandler(FeatureStore store, GetFeatureHandler features)
+public sealed class GetPropertyValueHandler(FeatureStore store, GetFeatureHandler features, StreamSlots slots)
 {
     public async Task HandleAsync(OwsCall call)
     {
@@ -28,6 +28,7 @@ public sealed class GetPropertyValueHandler(FeatureStore store, GetFeatureHandle
         }
 
         var plans = QueryPlanner.Plan(call, request);
+        using var slot = slots.Enter(call.Http);
         var result = await features.PageAsync(call, request, plans);
         await using var output = OwsXml.Start(call.Response, "application/gml+xml; version=3.2; charset=utf-8");
         var xml = output.Writer;

@@ -16,7 +16,7 @@ namespace EnvGis.Ows.Wfs.Transaction;
 /// actions run in order in one record transaction (all or nothing) through the same record store and
 /// permission rules as the records API, each changed record leaving one history entry (channel
 /// wfs-t). Only callers who authenticated on the request (HTTP Basic or a token) and may edit get
-/// here; the response has the shape each version's clients read (OGC_CLIENTS.md).
+/// here; the response has the shape each version's clients read (docs/ogc-clients.md).
 /// </summary>
 public sealed class TransactionHandler(RecordStore records, OwsOptions options)
 {
@@ -120,18 +120,12 @@ public sealed class TransactionHandler(RecordStore records, OwsOptions options)
                     throw RecordException.Invalid($"The replacing {layer.Name} needs its geometry ({FeatureType.GeometryName}).");
                 }
 
-                // What the feature type shows and the replacement leaves out becomes empty.
-                var all = new Dictionary<string, object?>(replacement.Values, StringComparer.Ordinal);
-                foreach (var property in FeatureType.Of(layer).Values.Where(p => p.Name != RecordMetadata.Status && !all.ContainsKey(p.Name)))
-                {
-                    all[property.Name] = null;
-                }
-
                 foreach (var id in await SelectAsync(writer, layer, replace.Selection, ct))
                 {
                     var type = FeatureType.Of(layer);
-                    var replaced = await writer.UpdateAsync(layer, id, Version(replace.Selection, type, id), all, replacement.Geometry,
-                        replace.Handle, ct, replacement.Status);
+                    // The one replace rule (RecordWriter.ReplaceAsync): absent attributes empty, absent metadata kept.
+                    var replaced = await writer.ReplaceAsync(layer, id, Version(replace.Selection, type, id), replacement.Values,
+                        replacement.Geometry, replace.Handle, ct, replacement.Status);
                     result.Replaced.Add((type.FeatureId(id), replaced.Version));
                 }
 

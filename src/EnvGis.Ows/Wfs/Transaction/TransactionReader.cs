@@ -49,6 +49,7 @@ public sealed class TransactionReader
         // The namespace tells 2.0 from 1.x; within 1.x the version attribute tells 1.0 from 1.1.
         var version = root.Name.NamespaceName == WfsVersions.Wfs20Namespace ? WfsVersions.V200
             : root.Attribute("version")?.Value.Trim() == WfsVersions.V100 ? WfsVersions.V100 : WfsVersions.V110;
+        RequestLimits.Check(root.Elements().Count(), RequestLimits.MaxTransactionActions, "actions", "Transaction");
         var reader = new TransactionReader(call, version, maxFeatures);
         var actions = new List<TransactionAction>();
         var index = 0;

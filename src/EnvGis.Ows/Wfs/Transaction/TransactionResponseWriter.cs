@@ -7,7 +7,7 @@ using EnvGis.Ows.Filters;
 namespace EnvGis.Ows.Wfs.Transaction;
 
 /// <summary>
-/// The transaction responses clients read (OGC_CLIENTS.md): WFS 1.0.0
+/// The transaction responses clients read (docs/ogc-clients.md): WFS 1.0.0
 /// <c>WFS_TransactionResponse</c> with <c>InsertResult/ogc:FeatureId/@fid</c> and Status SUCCESS;
 /// WFS 1.1.0 <c>TransactionSummary</c> with lower-case totalInserted/totalUpdated/totalDeleted and
 /// <c>InsertResults/Feature/ogc:FeatureId/@fid</c> in insert order; WFS 2.0.0 the same summary (plus

@@ -25,7 +25,8 @@ public sealed class CapabilitiesHandler(LayerSummaries summaries, WmsStyles styl
             .Where(c => c.Layers.Count > 0)
             .ToList();
         var model = new CapabilitiesModel(call.ServiceUrl, call.Version, language, options, categories);
-        call.Response.Headers.CacheControl = "no-cache";
+        // Layers and operations depend on the caller: never stored (QGIS's Qt cache ignores Vary).
+        call.Response.Headers.CacheControl = "private, no-store";
         var v111 = call.Version == WmsVersions.V111;
         // 1.1.1's own MIME type, unless the client asks for plain XML (FORMAT=text/xml).
         var plainXml = string.Equals(call.Request.Parameters.Get("FORMAT"), "text/xml", StringComparison.OrdinalIgnoreCase);

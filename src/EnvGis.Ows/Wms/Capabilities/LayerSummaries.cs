@@ -1,32 +1,35 @@
 using System.Collections.Concurrent;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Security;
+using EnvGis.Data.Changes;
+using EnvGis.Data.Layers;
+using EnvGis.Data.Replication;
 using EnvGis.Data.Sql;
 using EnvGis.Ows.Crs;
-using EnvGis.Ows.Wms.Map;
-using Npgsql;
 
 namespace EnvGis.Ows.Wms.Capabilities;
 
 /// <summary>
-/// Extents and time spans of layers for capabilities, from one query per layer over the records the
-/// caller may see, kept until the layer's data_version changes.
+/// Extents and time spans of layers for capabilities: the extent of the records the caller may see
+/// (from <see cref="LayerState"/>) in every offered CRS, and the span of their validity periods, kept
+/// until the layer's version as the caller sees it changes.
 /// </summary>
-public sealed class LayerSummaries(NpgsqlDataSource dataSource, DataVersions versions)
+public sealed class LayerSummaries(DataSources sources, LayerState state)
 {
     /// <summary>The whole city (lon/lat), for layers without visible records.</summary>
     public static readonly double[] CityExtent = [106.0, 20.0, 107.9, 21.4];
 
-    private readonly ConcurrentDictionary<(string Layer, string Scope), (long Version, LayerSummary Summary)> cache = new();
+    private readonly ConcurrentDictionary<(string Layer, string Scope), (string Version, LayerSummary Summary)> cache = new();
 
     public async Task<IReadOnlyList<LayerSummary>> GetAsync(IReadOnlyList<LayerDefinition> layers, ReadScope scope, CancellationToken ct)
     {
-        var current = await versions.GetAsync(layers.Select(l => l.Name), ct);
         var result = new List<LayerSummary>(layers.Count);
-        foreach (var layer in layers)
+        var versions = await state.CurrentVersionsAsync(layers, scope, ct);
+        for (var i = 0; i < layers.Count; i++)
         {
-            var version = current.GetValueOrDefault(layer.Name);
-            var key = (layer.Name, scope.CacheKey);
+            var layer = layers[i];
+            var version = versions[i];
+            var key = (layer.Name, VisibilityKey.Of(scope));
             if (cache.TryGetValue(key, out var hit) && hit.Version == version && ReferenceEquals(hit.Summary.Layer, layer))
             {
                 result.Add(hit.Summary);
@@ -43,10 +46,10 @@ public sealed class LayerSummaries(NpgsqlDataSource dataSource, DataVersions ver
 
     private async Task<LayerSummary> ReadAsync(LayerDefinition layer, ReadScope scope, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"""
+        var extent = await state.ExtentAsync(layer, scope, ct);
+        await using var command = sources.ForRead(scope).CreateCommand($"""
             WITH e AS (
-                SELECT COALESCE(ST_Expand(ST_SetSRID(ST_Extent(r.geom)::geometry, 4326), 0.0005),
-                                ST_MakeEnvelope(@dx0, @dy0, @dx1, @dy1, 4326)) AS box,
+                SELECT ST_Expand(ST_MakeEnvelope(@x0, @y0, @x1, @y1, 4326), @expand) AS box,
                        LEAST(min(r.valid_from), min(r.valid_to)) AS first_day,
                        GREATEST(max(r.valid_from), max(r.valid_to)) AS last_day
                 FROM {SqlIdentifier.LayerTable(layer.Name)} AS r
@@ -55,10 +58,12 @@ public sealed class LayerSummaries(NpgsqlDataSource dataSource, DataVersions ver
             FROM e CROSS JOIN unnest(@srids) AS s(srid)
             CROSS JOIN LATERAL (SELECT ST_Transform(ST_Segmentize(e.box, 0.01), s.srid)::box2d AS b) AS t
             """);
-        command.Parameters.AddWithValue("dx0", CityExtent[0]);
-        command.Parameters.AddWithValue("dy0", CityExtent[1]);
-        command.Parameters.AddWithValue("dx1", CityExtent[2]);
-        command.Parameters.AddWithValue("dy1", CityExtent[3]);
+        var box = extent ?? CityExtent;
+        command.Parameters.AddWithValue("x0", box[0]);
+        command.Parameters.AddWithValue("y0", box[1]);
+        command.Parameters.AddWithValue("x1", box[2]);
+        command.Parameters.AddWithValue("y1", box[3]);
+        command.Parameters.AddWithValue("expand", extent is null ? 0.0 : 0.0005);
         command.Parameters.AddWithValue("srids", CoordinateSystems.All.Select(c => c.Srid).ToArray());
         Visibility.AddParameters(scope, command.Parameters);
         var boxes = new Dictionary<int, double[]>();

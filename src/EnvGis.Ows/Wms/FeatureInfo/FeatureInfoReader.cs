@@ -1,10 +1,10 @@
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Security;
 using EnvGis.Data.Maps;
+using EnvGis.Data.Replication;
 using EnvGis.Ows.Wms.Map;
 using EnvGis.Ows.Wms.Requests;
 using NetTopologySuite.Geometries;
-using Npgsql;
 
 namespace EnvGis.Ows.Wms.FeatureInfo;
 
@@ -12,7 +12,7 @@ namespace EnvGis.Ows.Wms.FeatureInfo;
 /// Finds the records of a layer within a radius of a map point, nearest first (the query is
 /// <see cref="MapHitSql"/>), through the visibility rules and the TIME filter.
 /// </summary>
-public sealed class FeatureInfoReader(NpgsqlDataSource dataSource)
+public sealed class FeatureInfoReader(DataSources sources)
 {
     /// <summary>The columns reported: the layer's public columns (attributes, then the public record metadata).</summary>
     public static IReadOnlyList<(string Name, AttributeType Type)> Columns(LayerDefinition layer) =>
@@ -29,7 +29,7 @@ public sealed class FeatureInfoReader(NpgsqlDataSource dataSource)
             InfoFormatKind.Gml => HitGeometry.MapCrs,
             _ => HitGeometry.None,
         };
-        await using var command = MapHitSql.Build(dataSource, layer, search.Window, x, y, radius, count, TimeFilter.Sql(time, layer), scope, hitGeometry);
+        await using var command = MapHitSql.Build(sources.ForRead(scope), layer, search.Window, x, y, radius, count, TimeFilter.Sql(time, layer), scope, hitGeometry);
         command.CommandTimeout = (int)MapLayerReader.CommandTimeout.TotalSeconds;
 
         var hits = new List<FeatureHit>();

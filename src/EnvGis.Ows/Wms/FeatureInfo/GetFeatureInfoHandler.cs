@@ -45,12 +45,13 @@ public sealed class GetFeatureInfoHandler(MapRequestParser parser, FeatureInfoRe
         foreach (var layer in queried)
         {
             var marks = layer.Style.Rules.SelectMany(r => r.Symbolizers).OfType<MarkRender>().Select(m => m.Size / 2).DefaultIfEmpty(0).Max();
-            var radius = Math.Max(buffer, marks) * request.View.PixelSize;
+            // At least half a pixel: the clicked pixel has an area, and BUFFER=0 must still find the polygon under it.
+            var radius = Math.Max(Math.Max(buffer, marks), 0.5) * request.View.PixelSize;
             var hits = await reader.FindAsync(layer.Definition, request.View, x, y, radius, count, request.Time, call.Scope, format, call.Aborted);
             results.Add(new LayerHits(layer.Definition, hits));
         }
 
-        call.Response.Headers.CacheControl = "no-cache";
+        call.Response.Headers.CacheControl = "private, no-store";
         call.Response.ContentType = InfoFormat.ContentType(format);
         switch (format)
         {

@@ -42,7 +42,8 @@ public sealed class GetLegendGraphicHandler(WmsStyles styles)
         var renderer = LegendLayout.Renderer(style, language, rule, scale, (width, height));
         using var bitmap = renderer.Draw(transparent ? SKColors.Transparent : SKColors.White);
         var bytes = ImageEncoder.Encode(bitmap, format.Encoding);
-        call.Response.Headers.CacheControl = "public, max-age=3600";
+        // A legend is the style only; a restricted layer's (shown to signed-in callers alone) stays private.
+        call.Response.Headers.CacheControl = call.Scope.IsAnonymous ? "public, max-age=3600" : "private, max-age=3600";
         call.Response.ContentType = format.ContentType;
         call.Response.ContentLength = bytes.Length;
         await call.Response.Body.WriteAsync(bytes, call.Aborted);

@@ -11,9 +11,11 @@ namespace EnvGis.Ows.Wms.Map;
 
 /// <summary>
 /// Validators of rendered images. The ETag is a hash of everything an image depends on: the request
-/// parameters (names case-folded, sorted), the version, what the caller may see, each layer's
-/// <c>data_version</c> and style, the day when TIME said "current", and the renderer's revision.
-/// An edit bumps data_version, so the next request gets a new ETag and a fresh image.
+/// parameters (names case-folded, sorted), the version, what the caller may see, the version of each
+/// layer as that caller sees it (<see cref="Data.Layers.LayerState"/>) and its style, the day when
+/// TIME said "current", and the renderer's revision. An edit the caller can see moves the layer's
+/// version, so the next request gets a new ETag and a fresh image; an edit hidden from the caller
+/// (another unit's draft) does not change the caller's ETag.
 /// Cache-Control makes clients and proxies revalidate every time (no-cache): edits show at once.
 /// </summary>
 public static class MapETag
@@ -24,7 +26,7 @@ public static class MapETag
     private static readonly ConditionalWeakTable<LayerStyle, string> StyleHashes = new();
 
     public static string Compute(string operation, string version, KeyValueParameters parameters, ReadScope scope,
-        IEnumerable<(string Layer, long DataVersion, LayerStyle Style)> layers, string? timeKey)
+        IEnumerable<(string Layer, string DataVersion, LayerStyle Style)> layers, string? timeKey)
     {
         var key = new StringBuilder(RendererRevision).Append('\n').Append(operation).Append('\n').Append(version)
             .Append('\n').Append(scope.CacheKey).Append('\n');

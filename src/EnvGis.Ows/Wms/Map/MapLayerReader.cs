@@ -1,13 +1,13 @@
 using EnvGis.Core.Security;
 using EnvGis.Data.Maps;
+using EnvGis.Data.Replication;
 using EnvGis.Ows.Rendering;
 using EnvGis.Ows.Wms.Requests;
-using Npgsql;
 
 namespace EnvGis.Ows.Wms.Map;
 
-/// <summary>Streams one layer of a map from PostGIS into the canvas, feature by feature.</summary>
-public sealed class MapLayerReader(NpgsqlDataSource dataSource)
+/// <summary>Streams one layer of a map from PostGIS into the canvas, feature by feature (public reads may use a standby).</summary>
+public sealed class MapLayerReader(DataSources sources)
 {
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
 
@@ -16,7 +16,7 @@ public sealed class MapLayerReader(NpgsqlDataSource dataSource)
         ReadScope scope, CancellationToken ct)
     {
         var columns = MapSql.Columns(layer.Definition, rules.Properties());
-        await using var command = MapSql.Build(dataSource, layer.Definition, columns, view.Window, TimeFilter.Sql(time, layer.Definition), scope);
+        await using var command = MapSql.Build(sources.ForRead(scope), layer.Definition, columns, view.Window, TimeFilter.Sql(time, layer.Definition), scope);
         command.CommandTimeout = (int)CommandTimeout.TotalSeconds;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++)

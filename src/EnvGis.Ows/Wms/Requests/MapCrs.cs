@@ -4,7 +4,7 @@ using EnvGis.Ows.Dispatch;
 namespace EnvGis.Ows.Wms.Requests;
 
 /// <summary>
-/// The CRS of a map request and the axis order of its BBOX (OGC_CLIENTS.md): WMS 1.3.0 follows the
+/// The CRS of a map request and the axis order of its BBOX (docs/ogc-clients.md): WMS 1.3.0 follows the
 /// EPSG axis order, so <c>CRS=EPSG:4326</c> (and 4756) means lat/lon; <c>CRS:84</c> is lon/lat; WMS
 /// 1.1.1 <c>SRS=EPSG:4326</c> is lon/lat; projected CRSs are easting/northing in every version.
 /// </summary>

@@ -46,21 +46,16 @@ export function recordActions(acc, layer, record) {
 }
 
 /**
- * What restoring a version does to the record (Workflow.AfterRestore): an i18n key for the dialog.
- * @param {string} current The record's status now.
- * @param {string} restored The status the version had.
- * @param {boolean} approves Whether the account may approve the record.
- * @return {{status: string, key: string}} The status after the restore and the sentence that says so.
+ * The sentence that says what restoring a version does to the record, from the effect the server sends
+ * with each history entry (`onRestore`: the status after the restore, whether it leaves the public map).
+ * @param {{status: string, leavesPublicMap: boolean}|null|undefined} effect
+ * @return {string} An i18n key.
  */
-export function restoreOutcome(current, restored, approves) {
-  const status = REVIEWED.includes(restored) && approves ? restored : 'draft';
-  if (status === 'published') {
-    return { status, key: 'history.outcome.published' };
+export function restoreOutcome(effect) {
+  if (effect?.leavesPublicMap) {
+    return 'history.restoreUnpublishes';
   }
-  if (status === 'approved') {
-    return { status, key: current === 'published' ? 'history.outcome.unpublishedApproved' : 'history.outcome.approved' };
-  }
-  return { status, key: current === 'published' ? 'history.outcome.unpublished' : REVIEWED.includes(current) ? 'history.outcome.reviewAgain' : 'history.outcome.draft' };
+  return effect?.status === 'submitted' ? 'history.restoreNeedsApproval' : 'history.restoreAsDraft';
 }
 
 /**

@@ -1,7 +1,7 @@
 // The coordinate reference systems users give geometries in: WGS 84 (EPSG:4326) and VN-2000 TM-3
 // (EPSG:9210 for former Hải Phòng, EPSG:9209 for former Hải Dương), defined for proj4 with the exact
 // 7-parameter shift of Decision 05/2007/QĐ-BTNMT in PROJ's position-vector convention (see
-// shared/domain/VIETNAM_GIS.md: many published strings have the rotation signs flipped, ~0.75 m off).
+// docs/vietnam-gis.md: many published strings have the rotation signs flipped, ~0.75 m off).
 // Test vector (PROJ 9.1): 20.85 N 106.70 E = E 598 667.63 N 2 306 639.68 (9210), E 624 686.78 N 2 306 813.16 (9209).
 
 import proj4 from 'proj4';

@@ -11,7 +11,7 @@ import { formatValue } from '../core/format.js';
 import { has, localized, t } from '../core/i18n.js';
 import { getRecord, history, restoreRecord } from '../core/records.js';
 import { button, confirmDialog, describeError, message } from '../core/ui.js';
-import { mayApprove, mayRestoreVersion, restoreOutcome } from '../account/permissions.js';
+import { mayRestoreVersion, restoreOutcome } from '../account/permissions.js';
 
 const actionText = (action) => (has(`action.${action}`) ? t(`action.${action}`) : action);
 const statusText = (status) => (status && has(`status.${status}`) ? t(`status.${status}`) : status ?? '—');
@@ -64,10 +64,10 @@ export async function showHistory(ctx, layerName, id) {
   };
 
   const restore = async (entry) => {
-    // What the restore does to the record's status, said before the click (Workflow.AfterRestore).
-    const outcome = restoreOutcome(record.properties.status, entry.toStatus ?? entry.after?.properties?.status,
-      mayApprove(ctx.account, record.properties.owner_unit ?? ctx.account.unit.code));
-    if (!await confirmDialog(t('history.restoreTitle'), `${t('history.restoreText', { version: String(entry.version) })} ${t(outcome.key)}`, { confirmKey: 'history.restore' })) {
+    // What the restore does to the status comes with the history (Workflow.AfterRestore on the server,
+    // docs/hardening.md): say it before the click.
+    const text = `${t('history.restoreText', { version: String(entry.version) })} ${t(restoreOutcome(entry.onRestore))}`;
+    if (!await confirmDialog(t('history.restoreTitle'), text, { confirmKey: 'history.restore' })) {
       return;
     }
     try {
