@@ -1,9 +1,9 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles hot wfs wms ogcapi monitoring monitoring-ingest portal load faults]
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles hot wfs wms ogcapi downloads monitoring monitoring-ingest portal load faults]
 // "monitoring-ingest" is the ingestion half of "monitoring" alone (not part of the default run).
-string[] all = ["tiles", "hot", "wfs", "wms", "ogcapi", "monitoring", "portal", "load", "faults"];
+string[] all = ["tiles", "hot", "wfs", "wms", "ogcapi", "downloads", "monitoring", "portal", "load", "faults"];
 string[] known = [.. all, "monitoring-ingest"];
 var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : all.ToHashSet();
 var unknown = parts.Except(known, StringComparer.OrdinalIgnoreCase).ToList();
@@ -15,7 +15,7 @@ if (unknown.Count > 0)
 
 var root = FindRepositoryRoot();
 // The 100 000 synthetic polygons are only needed by the server-side parts.
-await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi"]));
+await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi", "downloads"]));
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
 if (parts.Contains("tiles"))
 {
@@ -36,6 +36,11 @@ if (parts.Contains("wfs"))
 if (parts.Contains("ogcapi"))
 {
     await OgcApiBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
+}
+
+if (parts.Contains("downloads"))
+{
+    await DownloadBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
 if (parts.Contains("wms"))

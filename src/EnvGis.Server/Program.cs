@@ -7,6 +7,7 @@ using EnvGis.Server.Api;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
+using EnvGis.Server.OpenData;
 using EnvGis.Server.Security;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
@@ -47,6 +48,7 @@ try
     builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
     builder.Services.AddWmts();
     builder.Services.AddOgcApi();
+    builder.Services.AddOpenData(settings);
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
     builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
@@ -87,6 +89,7 @@ try
     app.MapMonitoring();
     app.MapOws();
     app.MapOgcApi();
+    app.MapOpenData();
 
     WarnWhenThePortalIsMissing(app);
     app.Lifetime.ApplicationStarted.Register(StartupFailure.MarkStarted);
