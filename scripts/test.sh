@@ -10,7 +10,7 @@ cd "$root"
 require_tool dotnet "install the .NET 10 SDK"
 ensure_server_packages
 ensure_debian_packages gdal-bin python3-owslib chromium fonts-dejavu-core docker-compose python3-qgis qgis-providers \
-  pure-ftpd curl
+  pure-ftpd curl python3-aiosmtpd
 build_portal "$root"
 # Command-line tools the tests run (the OpenAPI linter), from their lock file.
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)

@@ -4,11 +4,15 @@ using EnvGis.Ows.OgcApi;
 using EnvGis.Ows.Wms;
 using EnvGis.Ows.Wmts;
 using EnvGis.Server.Api;
+using EnvGis.Server.Compliance;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
 using EnvGis.Server.OpenData;
+using EnvGis.Server.Notices;
+using EnvGis.Server.Reports;
 using EnvGis.Server.Security;
+using EnvGis.Server.Statistics;
 using EnvGis.Server.Styles;
 using EnvGis.Server.Tiles;
 
@@ -44,6 +48,7 @@ try
     builder.Services.AddEnvGisHealthChecks();
     builder.Services.AddEnvGisSecurity(settings);
     builder.Services.AddMonitoring(settings);
+    builder.Services.AddReportsArea(builder.Configuration, settings);
     builder.Services.AddOws(sp => sp.GetRequiredService<CatalogueProvider>().Current, CallerScope.GetReadScope, CallerScope.GetOgcWriteScope);
     builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
     builder.Services.AddWmts();
@@ -87,6 +92,11 @@ try
     app.MapAttachmentsApi();
     app.MapSearchApi();
     app.MapMonitoring();
+    app.MapComplianceApi();
+    app.MapNoticesApi();
+    app.MapStatisticsApi();
+    app.MapReportTypesApi();
+    app.MapReportsApi();
     app.MapOws();
     app.MapOgcApi();
     app.MapOpenData();

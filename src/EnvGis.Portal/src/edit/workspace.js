@@ -4,6 +4,7 @@
 
 import { closeDrawer } from '../core/drawer.js';
 import { createAdminPanel } from '../admin/panel.js';
+import { createReportsPanel } from '../reports/panel.js';
 import { createEditPanel } from './editpanel.js';
 import { showHistory } from './historyview.js';
 import { onLanguageChange, t } from '../core/i18n.js';
@@ -14,7 +15,7 @@ import { recordActions } from '../account/permissions.js';
 import { createEditLayers } from './editlayers.js';
 import { button } from '../core/ui.js';
 
-const TABS = ['layers', 'edit', 'review', 'admin'];
+const TABS = ['layers', 'edit', 'review', 'admin', 'reports'];
 
 /**
  * @param {Object} base map, catalogue (Map name → entry), categories, layers (tile layers by name), editLayers.
@@ -64,7 +65,7 @@ export function setUpWorkspace(shared) {
     base.editLayers.showCompare([]);
     base.editLayers.showProblems([], null);
     base.editLayers.setSnapLayer(null);
-    for (const name of ['edit', 'review', 'admin']) {
+    for (const name of ['edit', 'review', 'admin', 'reports']) {
       tabs.get(name).hidden = true;
       panels.get(name).replaceChildren();
     }
@@ -107,8 +108,12 @@ export function setUpWorkspace(shared) {
       tabs.get('admin').hidden = false;
       live.admin = createAdminPanel(panels.get('admin'), ctx);
     }
+    // Reports (docs/operations.md): every signed-in account has its part (obligations, board, statistics, enterprise reports).
+    tabs.get('reports').hidden = false;
+    live.reports = createReportsPanel(panels.get('reports'), ctx);
     // Approvers start with their queue, editors with editing, the administrator with administration.
-    const first = caps.admin ? 'admin' : caps.review && acc.role === 'approver' ? 'review' : caps.edit ? 'edit' : caps.review ? 'review' : 'layers';
+    const first = caps.admin ? 'admin' : caps.review && acc.role === 'approver' ? 'review' : caps.edit ? 'edit' : caps.review ? 'review'
+      : acc.role === 'reporter' ? 'reports' : 'layers';
     select(first);
     document.body.dataset.user = acc.userName;
   }
@@ -119,6 +124,10 @@ export function setUpWorkspace(shared) {
       const open = [...panels.get('admin').querySelectorAll('details[open]')].map((d) => d.dataset.section);
       live.admin.destroy();
       live.admin = createAdminPanel(panels.get('admin'), ctx, { open });
+    }
+    if (live.reports && ctx) {
+      live.reports.destroy();
+      live.reports = createReportsPanel(panels.get('reports'), ctx);
     }
   });
   select('layers');

@@ -1,0 +1,16 @@
+namespace EnvGis.Core.Notices;
+
+/// <summary>The kinds of reminders and notices (envgis.reminders.kind, docs/operations.md "Reminders and e-mail").</summary>
+public static class ReminderKind
+{
+    /// <summary>Before the monthly deadline, to a unit with nothing that counts yet.</summary>
+    public const string UpdateDue = "update-due";
+
+    /// <summary>After the monthly deadline, to a unit that still has nothing that counts.</summary>
+    public const string UpdateOverdue = "update-overdue";
+
+    /// <summary>Once a year, to the Department: review accounts, roles and scopes (Art. 4.3, 11.1d).</summary>
+    public const string AccountReview = "account-review";
+
+    public static IReadOnlyList<string> All { get; } = [UpdateDue, UpdateOverdue, AccountReview, "report-due", "report-overdue"];
+}

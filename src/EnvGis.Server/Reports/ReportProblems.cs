@@ -1,0 +1,42 @@
+using EnvGis.Core.Reports;
+
+namespace EnvGis.Server.Reports;
+
+/// <summary>
+/// RFC 7807 refusals of the "Reports" area (compliance, notices, statistics, enterprise reports), each
+/// with a stable <c>code</c> the portal turns into words (docs/operations.md "Refusals").
+/// </summary>
+public static class ReportProblems
+{
+    public static IResult Problem(int status, string code, string detail, string? field = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (field is not null)
+        {
+            extensions["field"] = field;
+        }
+
+        var title = status switch
+        {
+            StatusCodes.Status401Unauthorized => "Not signed in",
+            StatusCodes.Status403Forbidden => "Not allowed",
+            StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status409Conflict => "Conflict",
+            StatusCodes.Status413PayloadTooLarge => "Too large",
+            _ => "Invalid request",
+        };
+        return Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+    }
+
+    public static IResult Invalid(string code, string detail, string? field = null) => Problem(StatusCodes.Status400BadRequest, code, detail, field);
+
+    public static IResult NotSignedIn(string what) =>
+        Problem(StatusCodes.Status401Unauthorized, "not-signed-in", $"Sign in (portal) or send HTTP Basic or a bearer token to {what}.");
+
+    public static IResult Forbidden(string code, string detail) => Problem(StatusCodes.Status403Forbidden, code, detail);
+
+    public static IResult From(ReportException e) => Problem(e.Status, e.Code, e.Message, e.Field);
+
+    /// <summary>Caller-specific answers are never cached by anyone but the caller.</summary>
+    public static void Private(HttpContext context) => context.Response.Headers.CacheControl = "private, no-store";
+}
