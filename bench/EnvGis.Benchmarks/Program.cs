@@ -1,19 +1,21 @@
 using EnvGis.Benchmarks;
 
 // EnvGis benchmarks: figures and ratios against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles hot wfs wms ogcapi monitoring portal load faults]
-string[] all = ["tiles", "hot", "wfs", "wms", "ogcapi", "monitoring", "portal", "load", "faults"];
+// Usage: dotnet run -c Release --project bench/EnvGis.Benchmarks [-- tiles hot wfs wms ogcapi downloads monitoring monitoring-ingest portal load faults]
+// "monitoring-ingest" is the ingestion half of "monitoring" alone (not part of the default run).
+string[] all = ["tiles", "hot", "wfs", "wms", "ogcapi", "downloads", "monitoring", "portal", "load", "faults"];
+string[] known = [.. all, "monitoring-ingest"];
 var parts = args.Length > 0 ? args.ToHashSet(StringComparer.OrdinalIgnoreCase) : all.ToHashSet();
-var unknown = parts.Except(all, StringComparer.OrdinalIgnoreCase).ToList();
+var unknown = parts.Except(known, StringComparer.OrdinalIgnoreCase).ToList();
 if (unknown.Count > 0)
 {
-    Console.Error.WriteLine($"Unknown benchmark part(s): {string.Join(", ", unknown)}; the parts are {string.Join(", ", all)}.");
+    Console.Error.WriteLine($"Unknown benchmark part(s): {string.Join(", ", unknown)}; the parts are {string.Join(", ", known)}.");
     return 2;
 }
 
 var root = FindRepositoryRoot();
 // The 100 000 synthetic polygons are only needed by the server-side parts.
-await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi"]));
+await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi", "downloads"]));
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
 if (parts.Contains("tiles"))
 {
@@ -36,6 +38,11 @@ if (parts.Contains("ogcapi"))
     await OgcApiBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
 }
 
+if (parts.Contains("downloads"))
+{
+    await DownloadBenchmark.RunAsync(env, BenchmarkEnvironment.SyntheticLayer);
+}
+
 if (parts.Contains("wms"))
 {
     await WmsBenchmark.RunAsync(env, root);
@@ -44,6 +51,10 @@ if (parts.Contains("wms"))
 if (parts.Contains("monitoring"))
 {
     await MonitoringBenchmark.RunAsync(env);
+}
+else if (parts.Contains("monitoring-ingest"))
+{
+    await MonitoringBenchmark.IngestAsync(env);
 }
 
 if (parts.Contains("portal"))

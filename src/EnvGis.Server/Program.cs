@@ -8,6 +8,7 @@ using EnvGis.Server.Compliance;
 using EnvGis.Server.Health;
 using EnvGis.Server.Hosting;
 using EnvGis.Server.Monitoring;
+using EnvGis.Server.OpenData;
 using EnvGis.Server.Notices;
 using EnvGis.Server.Reports;
 using EnvGis.Server.Security;
@@ -39,7 +40,7 @@ try
     }
     builder.Services.AddSingleton(database);
     builder.Services.AddSingleton(_ => DataSourceFactory.Create(database.ConnectionString));
-    builder.Services.AddSingleton(new CatalogueProvider(database.Catalogue));
+    builder.Services.AddEnvGisCatalogue(database.Catalogue);
     builder.Services.AddEnvGisReplication(settings);
     builder.Services.AddEnvGisTiles(settings);
     builder.Services.AddEnvGisCompression();
@@ -52,6 +53,7 @@ try
     builder.Services.AddWms(sp => sp.GetRequiredService<StyleLibrary>().Find);
     builder.Services.AddWmts();
     builder.Services.AddOgcApi();
+    builder.Services.AddOpenData(settings);
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
     builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new() { Timeout = TimeSpan.FromSeconds(60) });
@@ -85,6 +87,7 @@ try
     app.MapPortalApi();
     app.MapAccountsApi();
     app.MapAdminApi();
+    app.MapCatalogueAdminApi();
     app.MapRecordsApi();
     app.MapAttachmentsApi();
     app.MapSearchApi();
@@ -96,6 +99,7 @@ try
     app.MapReportsApi();
     app.MapOws();
     app.MapOgcApi();
+    app.MapOpenData();
 
     WarnWhenThePortalIsMissing(app);
     app.Lifetime.ApplicationStarted.Register(StartupFailure.MarkStarted);

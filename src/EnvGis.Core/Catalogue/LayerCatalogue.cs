@@ -1,6 +1,6 @@
 namespace EnvGis.Core.Catalogue;
 
-/// <summary>The categories and layers the system knows, loaded once from the database.</summary>
+/// <summary>The categories and layers the system knows, as loaded from the database (docs/catalogue.md).</summary>
 public sealed class LayerCatalogue
 {
     private readonly Dictionary<string, LayerDefinition> byName;
@@ -13,6 +13,9 @@ public sealed class LayerCatalogue
     }
 
     public IReadOnlyList<Category> Categories { get; }
+
+    /// <summary>The catalogue's version in the database (catalogue.version): every run-time change moves it on.</summary>
+    public long Version { get; init; }
 
     /// <summary>All layers, ordered by category and then by their ordinal.</summary>
     public IReadOnlyList<LayerDefinition> Layers { get; }

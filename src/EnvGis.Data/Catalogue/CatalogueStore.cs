@@ -4,14 +4,22 @@ using Npgsql;
 
 namespace EnvGis.Data.Catalogue;
 
-/// <summary>Reads the layer catalogue (categories, layers, attributes) from the database.</summary>
+/// <summary>Reads the layer catalogue (categories, layers, attributes) and its version from the database.</summary>
 public sealed class CatalogueStore(NpgsqlDataSource dataSource)
 {
     public async Task<LayerCatalogue> LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot: the entries and the version they are (docs/catalogue.md).
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        long version;
+        await using (var command = new NpgsqlCommand("SELECT version FROM catalogue.version", connection, transaction))
+        {
+            version = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
         var categories = new List<Category>();
-        await using (var command = new NpgsqlCommand("SELECT id, title_vi, title_en FROM catalogue.categories", connection))
+        await using (var command = new NpgsqlCommand("SELECT id, title_vi, title_en FROM catalogue.categories", connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -22,8 +30,8 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
 
         var attributes = new Dictionary<string, List<AttributeDefinition>>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
-            "SELECT layer, name, type, required, allowed_values, label_vi, label_en, value_labels::text, measured FROM catalogue.attributes ORDER BY layer, ordinal",
-            connection))
+            "SELECT layer, name, type, required, allowed_values, label_vi, label_en, value_labels::text, measured FROM catalogue.attributes ORDER BY layer, ordinal, name",
+            connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -34,16 +42,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                     attributes[layer] = list = [];
                 }
 
-                list.Add(new AttributeDefinition(
-                    reader.GetString(1),
-                    AttributeTypes.Parse(reader.GetString(2)),
-                    reader.GetBoolean(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<string[]>(4),
-                    new LocalizedText(reader.GetString(5), reader.GetString(6)))
-                {
-                    ValueLabels = reader.IsDBNull(7) ? null : ParseValueLabels(reader.GetString(7)),
-                    Measured = reader.GetBoolean(8),
-                });
+                list.Add(ReadAttribute(reader, 1));
             }
         }
 
@@ -53,7 +52,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             SELECT name, title_vi, title_en, abstract_vi, abstract_en, category, geometry_type, restricted,
                    label_attribute, ordinal, attribution, licence_vi, licence_en, licence_url, citation_vi, citation_en
             FROM catalogue.layers
-            """, connection))
+            """, connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -78,8 +77,23 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             }
         }
 
-        return new LayerCatalogue(categories, layers);
+        await transaction.CommitAsync(cancellationToken);
+        return new LayerCatalogue(categories, layers) { Version = version };
     }
+
+    /// <summary>An attribute from columns name, type, required, allowed_values, label_vi, label_en, value_labels::text, measured (from <paramref name="first"/>).</summary>
+    internal static AttributeDefinition ReadAttribute(NpgsqlDataReader reader, int first) =>
+        new(reader.GetString(first),
+            AttributeTypes.Parse(reader.GetString(first + 1)),
+            reader.GetBoolean(first + 2),
+            reader.IsDBNull(first + 3) ? null : reader.GetFieldValue<string[]>(first + 3),
+            new LocalizedText(reader.GetString(first + 4), reader.GetString(first + 5)))
+        {
+            ValueLabels = reader.IsDBNull(first + 6) ? null : ParseValueLabels(reader.GetString(first + 6)),
+            Measured = reader.GetBoolean(first + 7),
+        };
+
+    internal static AttributeDefinition ReadAttribute(NpgsqlDataReader reader) => ReadAttribute(reader, 0);
 
     private static Dictionary<string, LocalizedText> ParseValueLabels(string json)
     {

@@ -37,6 +37,11 @@ public sealed class FeatureReader : IAsyncDisposable
     /// <summary>The GeoJSON geometry text when the query asked for <see cref="GeometryEncoding.GeoJson"/>.</summary>
     public string? GeoJson { get; private set; }
 
+    /// <summary>A point on the geometry in WGS 84, when the query asked for it (<see cref="GeometryOutput.WithLonLat"/>).</summary>
+    public double Longitude { get; private set; }
+
+    public double Latitude { get; private set; }
+
     public async Task<bool> ReadAsync(CancellationToken ct)
     {
         if (!await reader.ReadAsync(ct))
@@ -69,6 +74,13 @@ public sealed class FeatureReader : IAsyncDisposable
             case GeometryEncoding.GeoJson:
                 GeoJson = await reader.IsDBNullAsync(geometryOrdinal, ct) ? null : reader.GetString(geometryOrdinal);
                 break;
+        }
+
+        if (Query.Geometry.WithLonLat)
+        {
+            var next = geometryOrdinal + (Query.Geometry.Encoding == GeometryEncoding.None ? 0 : 1);
+            Longitude = reader.GetDouble(next);
+            Latitude = reader.GetDouble(next + 1);
         }
 
         return true;

@@ -36,6 +36,12 @@ public static class FeatureSql
                 break;
         }
 
+        if (query.Geometry.WithLonLat)
+        {
+            var point = $"ST_PointOnSurface(r.{SqlIdentifier.Quote(RecordMetadata.Geometry)})";
+            sql.Append(", ST_X(").Append(point).Append("), ST_Y(").Append(point).Append(')');
+        }
+
         sql.Append(" FROM ").Append(SqlIdentifier.LayerTable(query.Layer.Name)).Append(" AS r WHERE ").Append(Where(query));
         sql.Append(" ORDER BY ");
         foreach (var key in query.Sort)
@@ -59,6 +65,11 @@ public static class FeatureSql
 
     public static string Count(FeatureQuery query) =>
         $"SELECT count(*) FROM {SqlIdentifier.LayerTable(query.Layer.Name)} AS r WHERE {Where(query)}";
+
+    /// <summary>The longest value in bytes (UTF-8) of each of <paramref name="columns"/> over the query's records (fixed-width outputs such as DBF).</summary>
+    public static string MaxByteLengths(FeatureQuery query, IReadOnlyList<string> columns) =>
+        $"SELECT {string.Join(", ", columns.Select(c => $"coalesce(max(octet_length(r.{SqlIdentifier.Quote(c)}::text)), 0)"))} "
+        + $"FROM {SqlIdentifier.LayerTable(query.Layer.Name)} AS r WHERE {Where(query)}";
 
     private static string Where(FeatureQuery query) =>
         $"{Visibility.Predicate(query.Scope, Alias)} AND ({query.Filter.Sql})";

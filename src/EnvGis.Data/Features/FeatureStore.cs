@@ -25,6 +25,22 @@ public sealed class FeatureStore(DataSources sources)
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>The longest value in UTF-8 bytes of each named column over the query's records (0 when all are empty).</summary>
+    public async Task<IReadOnlyList<int>> MaxByteLengthsAsync(FeatureQuery query, IReadOnlyList<string> columns, CancellationToken ct)
+    {
+        EnsureVisible(query);
+        if (columns.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = sources.ForRead(query.Scope).CreateCommand(FeatureSql.MaxByteLengths(query, columns));
+        AddParameters(command, query, paging: false);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return Enumerable.Range(0, columns.Count).Select(reader.GetInt32).ToList();
+    }
+
     /// <summary>Opens a sequential reader over the query; dispose it to release the connection.</summary>
     public async Task<FeatureReader> OpenAsync(FeatureQuery query, CancellationToken ct)
     {

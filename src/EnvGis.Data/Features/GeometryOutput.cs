@@ -16,5 +16,8 @@ public sealed record GeometryOutput(GeometryEncoding Encoding, int Srid, int Dec
 {
     public bool LatLon { get; init; }
 
+    /// <summary>Also reads a point on the geometry in WGS 84 (CSV downloads' lon/lat columns): <see cref="FeatureReader.Longitude"/>, <see cref="FeatureReader.Latitude"/>.</summary>
+    public bool WithLonLat { get; init; }
+
     public static GeometryOutput None { get; } = new(GeometryEncoding.None, 4326, 0);
 }

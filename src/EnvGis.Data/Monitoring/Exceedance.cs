@@ -1,6 +1,9 @@
 namespace EnvGis.Data.Monitoring;
 
-/// <summary>A recorded exceedance: station, parameter (canonical unit), averaging period and its bounds, the mean, the limit and its standard.</summary>
+/// <summary>
+/// A recorded exceedance: station, parameter (canonical unit), averaging period and its bounds, the mean, the limit and its standard;
+/// provisional for a yearly mean of a year not yet complete.
+/// </summary>
 public sealed record Exceedance(
     long Id,
     string Station,
@@ -14,4 +17,5 @@ public sealed record Exceedance(
     double? Low,
     double? High,
     string Standard,
-    DateTime DetectedAt);
+    DateTime DetectedAt,
+    bool Provisional);

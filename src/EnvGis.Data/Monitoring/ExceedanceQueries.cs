@@ -15,7 +15,7 @@ public sealed class ExceedanceQueries(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            SELECT x.id, r.code, r.name, p.code, p.unit, x.averaging, x.period_start, x.period_end, x.value, x.low, x.high, x.standard, x.detected_at
+            SELECT x.id, r.code, r.name, p.code, p.unit, x.averaging, x.period_start, x.period_end, x.value, x.low, x.high, x.standard, x.detected_at, x.provisional
             FROM monitoring.exceedances AS x
             JOIN data.monitoring_stations AS r ON r.id = x.station_id
             JOIN monitoring.parameters AS p ON p.id = x.parameter_id
@@ -35,7 +35,7 @@ public sealed class ExceedanceQueries(NpgsqlDataSource dataSource)
             list.Add(new Exceedance(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetDateTime(6), reader.GetDateTime(7), reader.GetDouble(8),
                 reader.IsDBNull(9) ? null : reader.GetDouble(9), reader.IsDBNull(10) ? null : reader.GetDouble(10), reader.GetString(11),
-                reader.GetDateTime(12)));
+                reader.GetDateTime(12), reader.GetBoolean(13)));
         }
 
         return list;

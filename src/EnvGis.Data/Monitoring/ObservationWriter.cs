@@ -1,68 +1,116 @@
-using NpgsqlTypes;
-
 namespace EnvGis.Data.Monitoring;
 
 /// <summary>
-/// Stores a delivery's readings: binary COPY into a staging table, then one statement that records the
-/// values it replaces and upserts into the partitioned observations (the later delivery wins), then each series' latest reading
-/// and the stations' last delivery. Leaves <c>touched_hours</c> for the aggregates.
+/// Stores a load's readings (docs/monitoring.md "Ingestion"): the readings travel as binary array
+/// parameters and one statement per group of files records the values it replaces and upserts into the
+/// partitioned observations (the later delivery wins); then one statement keeps each series' first and
+/// latest reading and the stations' last delivery. No temporary tables: no catalogue writes per load.
 /// </summary>
 public static class ObservationWriter
 {
-    public static async Task<int> WriteAsync(LoadContext load, IReadOnlyCollection<Reading> readings, CancellationToken ct)
+    /// <summary>Writes the files' readings in order (a later file wins); the number of replaced values per delivery.</summary>
+    public static async Task<Dictionary<long, int>> WriteAsync(LoadContext load, IReadOnlyList<(long DeliveryId, IReadOnlyCollection<Reading> Readings)> files,
+        CancellationToken ct)
     {
-        await load.ExecuteAsync(
-            """
-            CREATE TEMP TABLE staging (station_id bigint, parameter_id smallint, observed_at timestamptz, value double precision,
-                                       status smallint) ON COMMIT DROP
-            """, ct);
-        await using (var copy = await load.Connection.BeginBinaryImportAsync(
-            "COPY staging (station_id, parameter_id, observed_at, value, status) FROM STDIN (FORMAT BINARY)", ct))
+        var replaced = files.ToDictionary(f => f.DeliveryId, _ => 0);
+        foreach (var group in DisjointGroups(files))
         {
-            // Synchronous writes: they only fill Npgsql's buffer (flushed as it fills); an await per field costs more than the copy.
-            foreach (var r in readings)
+            var rows = group.SelectMany(f => f.Readings.Select(r => (f.DeliveryId, Reading: r))).ToList();
+            // One statement: the CTE reads the values being replaced before the upsert changes them (one snapshot).
+            // The planner takes unnest for 100 rows, so it probes the observations' index rather than scanning a month.
+            await using var command = load.Command(
+                """
+                WITH s AS (
+                    SELECT * FROM unnest(@deliveries, @stations, @parameters, @times, @values, @statuses)
+                        AS s (delivery_id, station_id, parameter_id, observed_at, value, status)
+                ), old AS (
+                    SELECT s.station_id, s.parameter_id, s.observed_at, o.value AS old_value, o.status AS old_status, o.delivery_id AS old_delivery,
+                           s.value, s.status, s.delivery_id
+                    FROM s
+                    JOIN monitoring.observations AS o
+                      ON o.station_id = s.station_id AND o.parameter_id = s.parameter_id AND o.observed_at = s.observed_at
+                    WHERE o.observed_at BETWEEN @from AND @to AND (o.value, o.status) IS DISTINCT FROM (s.value, s.status)
+                ), upsert AS (
+                    INSERT INTO monitoring.observations AS o (station_id, observed_at, value, delivery_id, parameter_id, status)
+                    SELECT station_id, observed_at, value, delivery_id, parameter_id, status FROM s
+                    ON CONFLICT (station_id, parameter_id, observed_at)
+                    DO UPDATE SET value = excluded.value, status = excluded.status, delivery_id = excluded.delivery_id
+                ), recorded AS (
+                    INSERT INTO monitoring.replacements (station_id, parameter_id, observed_at, old_value, old_status, old_delivery_id,
+                                                         new_value, new_status, new_delivery_id)
+                    SELECT station_id, parameter_id, observed_at, old_value, old_status, old_delivery, value, status, delivery_id FROM old
+                    RETURNING new_delivery_id
+                )
+                SELECT new_delivery_id, count(*)::integer FROM recorded GROUP BY new_delivery_id
+                """);
+            command.Parameters.AddWithValue("deliveries", rows.Select(x => x.DeliveryId).ToArray());
+            command.Parameters.AddWithValue("stations", rows.Select(x => x.Reading.StationId).ToArray());
+            command.Parameters.AddWithValue("parameters", rows.Select(x => x.Reading.ParameterId).ToArray());
+            command.Parameters.AddWithValue("times", rows.Select(x => x.Reading.Time.UtcDateTime).ToArray());
+            command.Parameters.AddWithValue("values", rows.Select(x => x.Reading.Value).ToArray());
+            command.Parameters.AddWithValue("statuses", rows.Select(x => x.Reading.Status).ToArray());
+            command.Parameters.AddWithValue("from", rows.Min(x => x.Reading.Time).UtcDateTime);
+            command.Parameters.AddWithValue("to", rows.Max(x => x.Reading.Time).UtcDateTime);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                copy.StartRow();
-                copy.Write(r.StationId, NpgsqlDbType.Bigint);
-                copy.Write(r.ParameterId, NpgsqlDbType.Smallint);
-                copy.Write(r.Time, NpgsqlDbType.TimestampTz);
-                copy.Write(r.Value, NpgsqlDbType.Double);
-                copy.Write(r.Status, NpgsqlDbType.Smallint);
+                replaced[reader.GetInt64(0)] = reader.GetInt32(1);
             }
-
-            await copy.CompleteAsync(ct);
         }
 
-        var from = readings.Min(r => r.Time);
-        var to = readings.Max(r => r.Time);
-        // One statement: the CTE reads the values being replaced before the upsert changes them (one snapshot).
-        // The planner sizes the unanalysed staging table from its pages, so it probes the observations' index.
-        var replaced = await load.ExecuteAsync(
-            """
-            WITH old AS (
-                SELECT s.station_id, s.parameter_id, s.observed_at, o.value AS old_value, o.status AS old_status, o.delivery_id AS old_delivery,
-                       s.value, s.status
-                FROM staging AS s
-                JOIN monitoring.observations AS o
-                  ON o.station_id = s.station_id AND o.parameter_id = s.parameter_id AND o.observed_at = s.observed_at
-                WHERE o.observed_at BETWEEN @from AND @to AND (o.value, o.status) IS DISTINCT FROM (s.value, s.status)
-            ), upsert AS (
-                INSERT INTO monitoring.observations AS o (station_id, observed_at, value, delivery_id, parameter_id, status)
-                SELECT station_id, observed_at, value, @delivery, parameter_id, status FROM staging
-                ON CONFLICT (station_id, parameter_id, observed_at)
-                DO UPDATE SET value = excluded.value, status = excluded.status, delivery_id = excluded.delivery_id
-            )
-            INSERT INTO monitoring.replacements (station_id, parameter_id, observed_at, old_value, old_status, old_delivery_id,
-                                                 new_value, new_status, new_delivery_id)
-            SELECT station_id, parameter_id, observed_at, old_value, old_status, old_delivery, value, status, @delivery FROM old
-            """, ct, ("delivery", load.DeliveryId), ("from", from), ("to", to));
+        await SeriesAsync(load, files, ct);
+        return replaced;
+    }
+
+    /// <summary>
+    /// Splits the files, in order, into groups whose readings never share a (station, parameter, time):
+    /// one INSERT … ON CONFLICT may not touch a row twice, and a later file must replace an earlier one.
+    /// </summary>
+    private static IEnumerable<List<(long DeliveryId, IReadOnlyCollection<Reading> Readings)>> DisjointGroups(
+        IReadOnlyList<(long DeliveryId, IReadOnlyCollection<Reading> Readings)> files)
+    {
+        var group = new List<(long, IReadOnlyCollection<Reading>)>();
+        var keys = new HashSet<(long, short, DateTimeOffset)>();
+        foreach (var file in files)
+        {
+            if (group.Count > 0 && file.Readings.Any(r => keys.Contains((r.StationId, r.ParameterId, r.Time))))
+            {
+                yield return group;
+                group = [];
+                keys.Clear();
+            }
+
+            group.Add(file);
+            keys.UnionWith(file.Readings.Select(r => (r.StationId, r.ParameterId, r.Time)));
+        }
+
+        if (group.Count > 0)
+        {
+            yield return group;
+        }
+    }
+
+    /// <summary>Each series' first and latest reading (a later file wins at the same time) and each station's last delivery.</summary>
+    private static async Task SeriesAsync(LoadContext load, IReadOnlyList<(long DeliveryId, IReadOnlyCollection<Reading> Readings)> files, CancellationToken ct)
+    {
+        var series = new Dictionary<(long, short), (DateTimeOffset First, Reading Last)>();
+        var lastDelivery = new Dictionary<long, long>();
+        foreach (var (deliveryId, readings) in files)
+        {
+            foreach (var r in readings)
+            {
+                lastDelivery[r.StationId] = deliveryId;
+                series[(r.StationId, r.ParameterId)] = series.TryGetValue((r.StationId, r.ParameterId), out var s)
+                    ? (r.Time < s.First ? r.Time : s.First, r.Time >= s.Last.Time ? r : s.Last)
+                    : (r.Time, r);
+            }
+        }
+
+        var list = series.Values.ToList();
         await load.ExecuteAsync(
             """
             INSERT INTO monitoring.series AS s (station_id, parameter_id, first_at, last_at, last_value, last_status)
-            SELECT g.station_id, g.parameter_id, g.first_at, l.observed_at, l.value, l.status
-            FROM (SELECT station_id, parameter_id, min(observed_at) AS first_at, max(observed_at) AS last_at
-                  FROM staging GROUP BY station_id, parameter_id) AS g
-            JOIN staging AS l ON l.station_id = g.station_id AND l.parameter_id = g.parameter_id AND l.observed_at = g.last_at
+            SELECT * FROM unnest(@stations, @parameters, @firsts, @lasts, @values, @statuses)
             ON CONFLICT (station_id, parameter_id) DO UPDATE SET
                 first_at = least(s.first_at, excluded.first_at),
                 last_at = greatest(s.last_at, excluded.last_at),
@@ -70,13 +118,25 @@ public static class ObservationWriter
                 last_status = CASE WHEN excluded.last_at >= s.last_at THEN excluded.last_status ELSE s.last_status END;
 
             INSERT INTO monitoring.station_state AS t (station_id, last_received_at, last_delivery_id)
-            SELECT DISTINCT station_id, now(), @delivery FROM staging
+            SELECT u.station_id, now(), u.delivery_id FROM unnest(@stateStations, @stateDeliveries) AS u (station_id, delivery_id)
             ON CONFLICT (station_id) DO UPDATE SET last_received_at = excluded.last_received_at, last_delivery_id = excluded.last_delivery_id;
+            """, ct,
+            ("stations", list.Select(s => s.Last.StationId).ToArray()), ("parameters", list.Select(s => s.Last.ParameterId).ToArray()),
+            ("firsts", list.Select(s => s.First.UtcDateTime).ToArray()), ("lasts", list.Select(s => s.Last.Time.UtcDateTime).ToArray()),
+            ("values", list.Select(s => s.Last.Value).ToArray()), ("statuses", list.Select(s => s.Last.Status).ToArray()),
+            ("stateStations", lastDelivery.Keys.ToArray()), ("stateDeliveries", lastDelivery.Values.ToArray()));
+    }
 
-            CREATE TEMP TABLE touched_hours ON COMMIT DROP AS
-            SELECT DISTINCT station_id, parameter_id, date_trunc('hour', observed_at, 'Asia/Ho_Chi_Minh') AS hour FROM staging;
-            """, ct, ("delivery", load.DeliveryId));
-        return replaced;
+    /// <summary>The hours each series of the files was written in.</summary>
+    public static List<SeriesRange> Ranges(IEnumerable<Reading> readings) =>
+        readings.GroupBy(r => (r.StationId, r.ParameterId))
+            .Select(g => new SeriesRange(g.Key.StationId, g.Key.ParameterId, Hour(g.Min(r => r.Time)), Hour(g.Max(r => r.Time))))
+            .ToList();
+
+    private static DateTime Hour(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        return new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);
     }
 
     /// <summary>Creates the month partitions the readings need, each in its own short transaction, before the load's.</summary>

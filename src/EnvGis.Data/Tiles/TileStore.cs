@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data;
+using System.Runtime.CompilerServices;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Security;
 using EnvGis.Data.Replication;
@@ -11,12 +12,12 @@ namespace EnvGis.Data.Tiles;
 
 /// <summary>
 /// Reads generalised vector tiles from PostGIS (<see cref="TileSql"/>); each layer's SQL is built once
-/// per visibility rule and reused. Public reads may go to a caught-up standby (<see cref="DataSources"/>).
+/// per definition of the layer (a catalogue change makes a new one) and visibility rule, and reused. Public reads may go to a caught-up standby (<see cref="DataSources"/>).
 /// </summary>
 public sealed class TileStore(DataSources sources, TileSettingsStore settings)
 {
     private static readonly GeometryFactory TileUnits = new(new PrecisionModel(), 0);
-    private readonly ConcurrentDictionary<(string Layer, string Scope), string> sqlCache = new();
+    private readonly ConditionalWeakTable<LayerDefinition, ConcurrentDictionary<string, string>> sqlCache = new();
     private long queries;
 
     /// <summary>How many tiles were read from the database (the cache's misses), for tests and benchmarks.</summary>
@@ -26,7 +27,8 @@ public sealed class TileStore(DataSources sources, TileSettingsStore settings)
     public async Task<byte[]> GetTileAsync(LayerDefinition layer, TileCoordinate tile, ReadScope scope, CancellationToken ct)
     {
         Interlocked.Increment(ref queries);
-        var sql = sqlCache.GetOrAdd((layer.Name, Visibility.Predicate(scope, "r")), _ => TileSql.Build(layer, scope));
+        var sql = sqlCache.GetValue(layer, static _ => new(StringComparer.Ordinal))
+            .GetOrAdd(Visibility.Predicate(scope, "r"), _ => TileSql.Build(layer, scope));
         await using var connection = await sources.ForRead(scope).OpenConnectionAsync(ct);
         if (layer.GeometryKind != GeometryKind.MultiPolygon)
         {

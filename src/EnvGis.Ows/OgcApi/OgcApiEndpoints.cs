@@ -81,7 +81,7 @@ public static class OgcApiEndpoints
     }
 
     /// <summary>Runs a handler; refusals become problem responses with the right status, database hiccups a 503, never a 500.</summary>
-    private static async Task Run(HttpContext http, Func<OgcApiContext, Task> handler)
+    internal static async Task Run(HttpContext http, Func<OgcApiContext, Task> handler)
     {
         var format = OgcApiFormat.Json;
         try

@@ -109,11 +109,14 @@ describe('map tools', () => {
   });
 
   it('knows the downloads and service links of a layer in one place', () => {
-    assert.deepEqual(DOWNLOAD_FORMATS.map((d) => d.id), ['geojson', 'gml']);
+    assert.deepEqual(DOWNLOAD_FORMATS.map((d) => d.id), ['gpkg', 'shp', 'geojson', 'csv', 'kml', 'gml']);
+    assert.equal(DOWNLOAD_FORMATS.find((d) => d.id === 'shp').path('rivers'), 'ogcapi/collections/rivers/download/shp');
     assert.match(wfsGetFeature('rivers', 'application/json'), /^wfs\?service=WFS&version=2.0.0&request=GetFeature&typeNames=envgis%3Arivers&outputFormat=application%2Fjson$/);
     const links = serviceLinks('rivers', 'http://example.org/gis/');
     assert.equal(links.find((l) => l.id === 'ogcapi').url, 'http://example.org/gis/ogcapi/collections/rivers');
     assert.equal(links.find((l) => l.id === 'wmts').url, 'http://example.org/gis/wmts?service=WMTS&request=GetCapabilities');
+    assert.equal(links.find((l) => l.id === 'iso').url, 'http://example.org/gis/ogcapi/collections/rivers/metadata');
+    assert.equal(links.find((l) => l.id === 'csw').url, 'http://example.org/gis/csw?service=CSW&request=GetCapabilities');
     assert.equal(licenceOf('© OpenStreetMap contributors'), 'ODbL 1.0');
     assert.equal(licenceOf(null), null);
   });

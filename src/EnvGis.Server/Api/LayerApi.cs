@@ -19,14 +19,13 @@ public static class LayerApi
 
     private static IResult GetStyle(string layer, HttpContext context, CatalogueProvider catalogue, StyleLibrary styles)
     {
-        if (catalogue.Current.Find(layer) is not { } definition || !context.GetReadScope().CanSee(definition)
-            || styles.FindJson(layer) is not { } json)
+        if (catalogue.Current.Find(layer) is not { } definition || !context.GetReadScope().CanSee(definition))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown layer or style",
                 detail: $"There is no style for a layer named '{layer}' that you may read.");
         }
 
-        return Results.Text(json, "application/json");
+        return Results.Text(styles.JsonFor(definition), "application/json");
     }
 
     private static CatalogueResponse GetLayers(HttpContext context, CatalogueProvider catalogue) =>
@@ -55,6 +54,9 @@ public sealed record LayerResponse(
     string? LabelAttribute,
     IReadOnlyList<AttributeResponse> Attributes)
 {
+    /// <summary>False for a restricted layer (never shown to the public); the catalogue administration sets it.</summary>
+    public bool Public { get; init; } = true;
+
     public static LayerResponse From(LayerDefinition layer) => new(
         layer.Name,
         layer.Title,
@@ -65,7 +67,10 @@ public sealed record LayerResponse(
         layer.Attributes.Select(a => new AttributeResponse(a.Name, a.Type.Name(), a.Required, a.AllowedValues, a.Label, a.ValueLabels)
         {
             Measured = a.Measured ? true : null,
-        }).ToList());
+        }).ToList())
+    {
+        Public = !layer.Restricted,
+    };
 }
 
 public sealed record AttributeResponse(

@@ -61,9 +61,8 @@ public static class PortalApi
         var tiles = new Dictionary<string, PortalTiles>(StringComparer.Ordinal);
         foreach (var layer in current.Layers.Where(scope.CanSee))
         {
-            if (styles.FindJson(layer.Name) is { } json)
+            using (var document = JsonDocument.Parse(styles.JsonFor(layer)))
             {
-                using var document = JsonDocument.Parse(json);
                 layerStyles[layer.Name] = document.RootElement.Clone();
             }
 

@@ -4,6 +4,7 @@ using EnvGis.Server.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace EnvGis.Server.Monitoring;
 
@@ -11,8 +12,8 @@ namespace EnvGis.Server.Monitoring;
 /// <c>POST /api/monitoring/files</c>: datalogger files (.txt, or .zip of them) in multipart parts named
 /// <c>file</c>, by the administrator or an account of the station's owner unit (cookie with antiforgery,
 /// HTTP Basic or a bearer token). Parts are streamed and counted: a part larger than the limit is
-/// rejected unread. Each file is loaded whole or rejected whole; the answer lists each (200 when all
-/// were loaded, 422 when any was rejected).
+/// rejected unread. The files that pass their checks are loaded together in one transaction; each is
+/// loaded whole or rejected whole, and the answer lists each (200 when all were loaded, 422 when any was rejected).
 /// </summary>
 public static class MonitoringFilesApi
 {
@@ -26,12 +27,45 @@ public static class MonitoringFilesApi
         app.MapPost("/api/monitoring/files", UploadAsync).WithTags("Monitoring")
             .AddEndpointFilter(AllowLargeBodies)
             .AddEndpointFilter(new AntiforgeryFilter())
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = FilesBody();
+                return Task.CompletedTask;
+            })
             .WithSummary("Uploads datalogger files (multipart/form-data, parts named 'file': .txt or .zip); each file is loaded whole or rejected with its reasons.")
             .Produces<DeliveryResponse>()
             .Produces<DeliveryResponse>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
+
+    /// <summary>The body the endpoint reads itself (streamed, not bound): one or more file parts named <c>file</c>.</summary>
+    private static OpenApiRequestBody FilesBody() => new()
+    {
+        Required = true,
+        Description = $"One or more parts named 'file' (at most {MaxFiles}, {MaxBodyBytes / (1024 * 1024)} MB in all), each a datalogger .txt or a .zip of them.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array,
+                            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                            Description = "A datalogger file <station>_<yyyyMMddHHmmss>.txt or a .zip of them.",
+                        },
+                    },
+                },
+                Encoding = new Dictionary<string, OpenApiEncoding> { ["file"] = new() { ContentType = "text/plain, application/zip" } },
+            },
+        },
+    };
 
     private static ValueTask<object?> AllowLargeBodies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -65,7 +99,10 @@ public static class MonitoringFilesApi
 
         var account = caller.Account;
         var actor = new DeliveryActor(account.UserName, account.Unit.Code, account.IsAdministrator, account.CanWrite, DeliveryActor.Http);
-        var results = new List<DeliveryResult>();
+        // The parts are read first (bounded by the body limit), then the files that could be read are
+        // processed together: one transaction for all of them (docs/monitoring.md "Over HTTP").
+        var results = new List<DeliveryResult?>();
+        var pending = new List<(int Index, DeliveryFile File)>();
         var ct = context.RequestAborted;
         try
         {
@@ -92,9 +129,14 @@ public static class MonitoringFilesApi
                     continue;
                 }
 
-                results.Add(content is null
-                    ? await deliveries.RejectTooLargeAsync(name, size, actor, ct)
-                    : await deliveries.ProcessAsync(new DeliveryFile(name, [], content), actor, ct));
+                if (content is null)
+                {
+                    results.Add(await deliveries.RejectTooLargeAsync(name, size, actor, ct));
+                    continue;
+                }
+
+                pending.Add((results.Count, new DeliveryFile(name, [], content)));
+                results.Add(null);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -111,8 +153,14 @@ public static class MonitoringFilesApi
             return MonitoringProblems.Invalid("no-file", "Send at least one file in a part named 'file'.", "file");
         }
 
-        var response = new DeliveryResponse(results.Select(DeliveryFileResponse.From).ToList());
-        return results.All(r => r.IsLoaded) ? Results.Ok(response) : Results.UnprocessableEntity(response);
+        var processed = await deliveries.ProcessAsync(pending.Select(p => p.File).ToList(), actor, ct);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            results[pending[i].Index] = processed[i];
+        }
+
+        var response = new DeliveryResponse(results.Select(r => DeliveryFileResponse.From(r!)).ToList());
+        return results.All(r => r!.IsLoaded) ? Results.Ok(response) : Results.UnprocessableEntity(response);
     }
 
     /// <summary>The part's bytes, or null (and the size read) when it is larger than <paramref name="limit"/>; the rest is drained, not kept.</summary>

@@ -17,6 +17,11 @@ public sealed class MonitoringInbox(MonitoringFolders folders, DeliveryService d
     public static readonly TimeSpan StableFor = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ScanEvery = TimeSpan.FromSeconds(30);
 
+    /// <summary>At most this many files, and bytes, are loaded in one transaction.</summary>
+    public const int BatchFiles = 50;
+
+    public const long BatchBytes = 64L * 1024 * 1024;
+
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly Dictionary<string, (long Size, DateTime Modified, DateTime SeenAt)> seen = new(StringComparer.Ordinal);
 
@@ -72,6 +77,7 @@ public sealed class MonitoringInbox(MonitoringFolders folders, DeliveryService d
     {
         var waiting = false;
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var stable = new List<(string Path, string Relative, long Size)>();
         foreach (var path in Directory.EnumerateFiles(folders.Inbox, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
         {
             var relative = Path.GetRelativePath(folders.Inbox, path);
@@ -97,7 +103,13 @@ public sealed class MonitoringInbox(MonitoringFolders folders, DeliveryService d
             }
 
             seen.Remove(path);
-            await ProcessAsync(path, relative, info.Length, ct);
+            stable.Add((path, relative, info.Length));
+        }
+
+        // Stable files are loaded together, a bounded batch per transaction (docs/monitoring.md "The FTP drop folder").
+        foreach (var batch in Batches(stable))
+        {
+            await ProcessAsync(batch, ct);
         }
 
         foreach (var gone in seen.Keys.Where(k => !present.Contains(k)).ToList())
@@ -108,13 +120,57 @@ public sealed class MonitoringInbox(MonitoringFolders folders, DeliveryService d
         return waiting;
     }
 
-    private async Task ProcessAsync(string path, string relative, long size, CancellationToken ct)
+    /// <summary>Batches of at most <see cref="BatchFiles"/> files and <see cref="BatchBytes"/> bytes, in scan order.</summary>
+    private static IEnumerable<List<(string Path, string Relative, long Size)>> Batches(List<(string Path, string Relative, long Size)> files)
     {
-        var folderNames = Path.GetDirectoryName(relative) is { Length: > 0 } dir ? dir.Split(Path.DirectorySeparatorChar) : [];
+        var batch = new List<(string, string, long)>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            var size = Math.Min(file.Size, DeliveryLimits.MaxFileBytes);
+            if (batch.Count > 0 && (batch.Count == BatchFiles || bytes + size > BatchBytes))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+
+            batch.Add(file);
+            bytes += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task ProcessAsync(List<(string Path, string Relative, long Size)> batch, CancellationToken ct)
+    {
+        var readable = new List<(string Path, string Relative, DeliveryFile File)>();
+        foreach (var (path, relative, size) in batch)
+        {
+            if (size > DeliveryLimits.MaxFileBytes)
+            {
+                await MoveAsync(path, relative, await deliveries.RejectTooLargeAsync(Path.GetFileName(path), size, DeliveryActor.DropFolder, ct), ct);
+                continue;
+            }
+
+            var folderNames = Path.GetDirectoryName(relative) is { Length: > 0 } dir ? dir.Split(Path.DirectorySeparatorChar) : [];
+            readable.Add((path, relative, new DeliveryFile(Path.GetFileName(path), folderNames, await File.ReadAllBytesAsync(path, ct))));
+        }
+
+        var results = await deliveries.ProcessAsync(readable.Select(r => r.File).ToList(), DeliveryActor.DropFolder, ct);
+        for (var i = 0; i < readable.Count; i++)
+        {
+            await MoveAsync(readable[i].Path, readable[i].Relative, results[i], ct);
+        }
+    }
+
+    /// <summary>Moves a processed file to processed/ or rejected/ (with its reasons), keeping its relative path.</summary>
+    private async Task MoveAsync(string path, string relative, DeliveryResult result, CancellationToken ct)
+    {
         var name = Path.GetFileName(path);
-        var result = size > DeliveryLimits.MaxFileBytes
-            ? await deliveries.RejectTooLargeAsync(name, size, DeliveryActor.DropFolder, ct)
-            : await deliveries.ProcessAsync(new DeliveryFile(name, folderNames, await File.ReadAllBytesAsync(path, ct)), DeliveryActor.DropFolder, ct);
         var target = Path.Combine(result.IsLoaded ? folders.Processed : folders.Rejected, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (File.Exists(target))

@@ -17,7 +17,7 @@ public static class CallerCaching
 {
     public const string PrivateNoStore = "private, no-store";
 
-    private static readonly string[] DynamicPaths = ["/api", "/ows", "/wfs", "/wms", "/tiles", "/openapi", "/health"];
+    private static readonly string[] DynamicPaths = ["/api", "/ows", "/wfs", "/wms", "/csw", "/tiles", "/openapi", "/health"];
 
     public static IApplicationBuilder UseCallerCaching(this IApplicationBuilder app) => app.Use((context, next) =>
     {

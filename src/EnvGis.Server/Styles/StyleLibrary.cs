@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using EnvGis.Core.Catalogue;
 using EnvGis.Core.Styling;
+using EnvGis.Ows.Wms;
 
 namespace EnvGis.Server.Styles;
 
@@ -10,6 +12,7 @@ namespace EnvGis.Server.Styles;
 public sealed class StyleLibrary
 {
     private readonly Dictionary<string, (LayerStyle Style, string Json)> styles;
+    private readonly ConditionalWeakTable<LayerDefinition, string> defaults = new();
 
     private StyleLibrary(Dictionary<string, (LayerStyle Style, string Json)> styles) => this.styles = styles;
 
@@ -43,4 +46,11 @@ public sealed class StyleLibrary
 
     /// <summary>The style in the portal's JSON wire format.</summary>
     public string? FindJson(string layer) => styles.TryGetValue(layer, out var s) ? s.Json : null;
+
+    /// <summary>
+    /// The layer's style for the portal: its file's, or the default by geometry type that WMS, WMTS
+    /// and legends draw a layer without a file with (a layer added at run time; docs/catalogue.md).
+    /// </summary>
+    public string JsonFor(LayerDefinition layer) =>
+        FindJson(layer.Name) ?? defaults.GetValue(layer, static l => StyleJson.Serialize(DefaultStyles.For(l)));
 }

@@ -66,6 +66,45 @@ public sealed class DeliveryServiceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Several_files_load_in_one_call_in_order_a_later_file_replaces_an_earlier_one_and_a_bad_file_is_rejected_alone()
+    {
+        var (a, aId) = await StationAsync(fixture);
+        var (b, bId) = await StationAsync(fixture);
+        var nine = Local(2026, 1, 2, 9);
+        var results = await Service(fixture, Now).ProcessAsync(
+        [
+            File(a, Hours("PM2.5", 20, "ug/m3", nine, 1).ToList()),
+            File(b, [Line("PM2.5", 10, "ug/m3", nine), Line("Radon", 1, "Bq", nine)]),
+            File(a, Hours("PM2.5", 30, "ug/m3", nine, 1).ToList(), nine.AddMinutes(1)),
+            File(b, Hours("SO2", 40, "ug/m3", nine.AddHours(-24), 2).ToList()),
+        ], Administrator, default);
+
+        Assert.Equal(["loaded", "rejected", "loaded", "loaded"], results.Select(r => r.Status));
+        Assert.Equal([0, 0, 12, 0], results.Select(r => r.Replaced));
+        Assert.Equal(DeliveryProblemCodes.UnknownParameter, Assert.Single(results[1].Problems).Code);
+        // The later file won every reading of the hour; each replacement names both deliveries.
+        Assert.Equal("12|30|30", await fixture.ScalarAsync<string>(
+            "SELECT count(*) || '|' || min(value) || '|' || max(value) FROM monitoring.observations WHERE station_id = $1", aId));
+        Assert.Equal($"12|20→30|{results[0].DeliveryId}→{results[2].DeliveryId}", await fixture.ScalarAsync<string>(
+            """
+            SELECT count(*) || '|' || min(old_value) || '→' || max(new_value) || '|' || min(old_delivery_id) || '→' || max(new_delivery_id)
+            FROM monitoring.replacements WHERE station_id = $1
+            """, aId));
+        Assert.Equal(12, await fixture.ScalarAsync<int>("SELECT replaced FROM monitoring.deliveries WHERE id = $1", results[2].DeliveryId!.Value));
+        Assert.Equal(30.0, await fixture.ScalarAsync<double>("SELECT mean FROM monitoring.hourly WHERE station_id = $1", aId));
+        // One valid hour: the 8-hour windows ending in it and the 7 hours after it, each with one valid hour of eight.
+        Assert.Equal("8|1|30", await fixture.ScalarAsync<string>(
+            "SELECT count(*) || '|' || max(hours_valid) || '|' || max(mean) FROM monitoring.eight_hour WHERE station_id = $1", aId));
+        Assert.Equal("1|0.042", await fixture.ScalarAsync<string>(
+            "SELECT count(*) || '|' || round(max(coverage)::numeric, 3) FROM monitoring.daily WHERE station_id = $1", aId));
+        // The rejected file stored nothing; the other file of the same station did.
+        Assert.Equal("24|40", await fixture.ScalarAsync<string>(
+            "SELECT count(*) || '|' || max(value) FROM monitoring.observations WHERE station_id = $1", bId));
+        Assert.Equal(2L, await fixture.ScalarAsync<long>("SELECT count(*) FROM monitoring.hourly WHERE station_id = $1", bId));
+        Assert.Contains("PM2.5 30.0 µg/m³", await fixture.ScalarAsync<string>("SELECT latest_values FROM data.monitoring_stations WHERE id = $1", aId));
+    }
+
+    [Fact]
     public async Task A_file_with_one_bad_line_is_rejected_whole_and_nothing_of_it_is_stored()
     {
         var (code, id) = await StationAsync(fixture);

@@ -162,8 +162,9 @@ public sealed class MonitoringReadTests(ServerFixture server)
         var stations = await server.Basic().GetFromJsonAsync<JsonElement>("/api/monitoring/stations");
         Assert.True(stations.EnumerateArray().Single(s => s.GetProperty("code").GetString() == code).GetProperty("silent").GetBoolean());
 
-        var today = DateTimeOffset.UtcNow.ToOffset(Vietnam).ToString("yyyy-MM-dd");
-        var report = await server.Basic().GetFromJsonAsync<JsonElement>($"/api/monitoring/reports/daily?date={today}");
+        // The Việt Nam day of the readings (just after midnight it is yesterday, not today).
+        var day = HourStart(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var report = await server.Basic().GetFromJsonAsync<JsonElement>($"/api/monitoring/reports/daily?date={day}");
         var row = report.EnumerateArray().Single(r => r.GetProperty("station").GetString() == code);
         Assert.True(row.GetProperty("received").GetInt32() > 0);
         Assert.Equal(288, row.GetProperty("expected").GetInt32());
@@ -225,6 +226,18 @@ public sealed class MonitoringReadTests(ServerFixture server)
 
         Assert.True(paths.GetProperty("/api/monitoring/stations/{code}/aqi").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").TryGetProperty("application/json", out _));
+
+        // The upload's multipart body: file parts, binary, and its typed answers.
+        var upload = paths.GetProperty("/api/monitoring/files").GetProperty("post");
+        var file = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema")
+            .GetProperty("properties").GetProperty("file");
+        Assert.Equal("array", file.GetProperty("type").GetString());
+        Assert.Equal("binary", file.GetProperty("items").GetProperty("format").GetString());
+        foreach (var status in new[] { "200", "422" })
+        {
+            Assert.True(upload.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json")
+                .GetProperty("schema").TryGetProperty("$ref", out _), $"the {status} answer of the upload has no typed schema");
+        }
     }
 
     [Fact]

@@ -93,4 +93,26 @@ public sealed class StationChartPortalTests(ServerFixture server, PortalBrowserF
         await visitor.ScreenshotAsync("station-popup-chart-en.png");
         visitor.Log.AssertClean();
     }
+
+    [Fact]
+    public async Task A_station_without_data_still_says_its_data_are_provisional_and_that_there_are_none_yet()
+    {
+        const double lon = 106.935, lat = 20.935;
+        var (code, _) = await server.StationAsync(type: "surface_water", lon: lon, lat: lat);
+        var visitor = await browsers.Browser.OpenAsync(server);
+        await visitor.ViewAsync(lon, lat, 15);
+        await visitor.ClickMapAsync(lon, lat);
+        var section = visitor.Page.Locator($".popup section.station-monitoring[data-code='{code}']");
+        await Expect(section).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+        await Expect(section.Locator("[data-testid=provisional]")).ToHaveTextAsync("Số liệu tạm thời, chưa được kiểm định");
+        await Expect(section.Locator("[data-testid=station-no-data]")).ToHaveTextAsync("Trạm chưa gửi số liệu nào.");
+        Assert.Equal(0, await section.Locator("[data-testid=station-chart]").CountAsync());
+
+        await visitor.Page.Locator("[data-lang=en]").ClickAsync();
+        var english = visitor.Page.Locator($".popup:not([hidden]) section.station-monitoring[data-code='{code}']");
+        await Expect(english).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(english.Locator("[data-testid=provisional]")).ToHaveTextAsync("Provisional data, not validated");
+        await Expect(english.Locator("[data-testid=station-no-data]")).ToHaveTextAsync("This station has not sent any readings yet.");
+        visitor.Log.AssertClean();
+    }
 }

@@ -1,11 +1,21 @@
 // The one place that knows how a layer can be downloaded and reached by other software: download
-// formats (today what the server's WFS writes: GeoJSON and GML 3.2) and the service links (WMS,
-// WFS, WMTS, OGC API Features). New open-data formats are added to DOWNLOAD_FORMATS.
+// formats (the open-data downloads of /ogcapi/collections/{layer}/download/{format}, with licence,
+// citation and metadata, and GML 3.2 from the WFS) and the service links (WMS, WFS, WMTS, OGC API
+// Features, the ISO 19139 record, CSW). See docs/open-data.md.
 
-/** Download formats: a label and the WFS output format (or a function of the layer giving a path). */
+/** The open-data download of a layer in a format (the caller's visibility applies on the server). */
+export function openDataDownload(layer, format) {
+  return `ogcapi/collections/${encodeURIComponent(layer)}/download/${format}`;
+}
+
+/** Download formats: a label, a function of the layer giving a path, and the file extension. */
 export const DOWNLOAD_FORMATS = [
-  { id: 'geojson', label: 'GeoJSON', path: (layer) => wfsGetFeature(layer, 'application/json'), extension: 'geojson' },
-  { id: 'gml', label: 'GML 3.2', path: (layer) => wfsGetFeature(layer, 'application/gml+xml; version=3.2'), extension: 'gml' },
+  { id: 'gpkg', label: 'GeoPackage', path: (layer) => openDataDownload(layer, 'gpkg'), extension: 'gpkg' },
+  { id: 'shp', label: 'Shapefile (zip)', path: (layer) => openDataDownload(layer, 'shp'), extension: 'shp.zip' },
+  { id: 'geojson', label: 'GeoJSON', path: (layer) => openDataDownload(layer, 'geojson'), extension: 'geojson' },
+  { id: 'csv', label: 'CSV', path: (layer) => openDataDownload(layer, 'csv'), extension: 'csv' },
+  { id: 'kml', label: 'KML', path: (layer) => openDataDownload(layer, 'kml'), extension: 'kml' },
+  { id: 'gml', label: 'GML 3.2 (WFS)', path: (layer) => wfsGetFeature(layer, 'application/gml+xml; version=3.2'), extension: 'gml' },
 ];
 
 /** A WFS 2.0 GetFeature of the whole layer (the caller's visibility applies on the server). */
@@ -30,5 +40,7 @@ export function serviceLinks(layer, base) {
     { id: 'wmts', label: 'WMTS', url: url('wmts?service=WMTS&request=GetCapabilities') },
     { id: 'ogcapi', label: 'OGC API – Features', url: url(`ogcapi/collections/${encodeURIComponent(layer)}`) },
     { id: 'tilejson', label: 'TileJSON', url: url(`tiles/${encodeURIComponent(layer)}.json`) },
+    { id: 'iso', label: 'ISO 19139', url: url(`ogcapi/collections/${encodeURIComponent(layer)}/metadata`) },
+    { id: 'csw', label: 'CSW 2.0.2', url: url('csw?service=CSW&request=GetCapabilities') },
   ];
 }

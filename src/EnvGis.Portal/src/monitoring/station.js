@@ -111,7 +111,10 @@ export async function renderStation(section, code, type) {
     station.silent && station.automatic ? h('p', { class: 'message warning', text: t('mon.silent') }) : null,
     adviceBlock(station, bands),
   ];
-  const body = choices.length ? [h('div', { class: 'station-controls' }, [periods, select]), chart, legend, note, download] : [];
+  // A station that has sent nothing yet still says what its data will be (provisional) and that there are none.
+  const body = choices.length
+    ? [h('div', { class: 'station-controls' }, [periods, select]), chart, legend, note, download]
+    : [h('p', { class: 'message', role: 'status', dataset: { testid: 'station-no-data' }, text: t('mon.noReadings') })];
   replaceChildren(section, [...header(), ...body]);
   renderControls();
   if (choices.length) {

@@ -1,6 +1,7 @@
 // A layer's metadata page (from the catalogue today): title, abstract, Article 5 category, geometry,
-// attribution, licence, the citation rule, its attributes; the downloads and service links, and the
-// OGC API collection page of the layer.
+// attribution, licence, the citation rule, its attributes; the downloads (GeoPackage, Shapefile,
+// GeoJSON, CSV, KML, GML) and service links (including the ISO 19139 record and CSW), and the OGC API
+// collection page of the layer.
 
 import { h } from '../../core/dom.js';
 import { openDrawer } from '../../core/drawer.js';
@@ -47,6 +48,7 @@ export function openMetadata(entry, categories) {
     h('ul', { class: 'plain meta-attributes' }, (entry.attributes ?? []).map((a) =>
       h('li', { text: `${localized(a.label) || a.name} (${a.name}, ${a.type})` }))),
     h('h3', { text: t('meta.download') }),
+    h('p', { class: 'meta-download-note', text: t('meta.downloadNote') }),
     h('ul', { class: 'plain meta-downloads' }, DOWNLOAD_FORMATS.map((format) => h('li', {}, [
       h('a', { href: new URL(format.path(entry.name), document.baseURI).href, download: `${entry.name}.${format.extension}`, dataset: { format: format.id }, text: format.label }),
     ]))),
