@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EnvGis.Core.Text;
 
 namespace EnvGis.Core.Reports;
 
@@ -74,8 +75,8 @@ public static partial class ReportForm
     public static IReadOnlyList<string> MissingRequired(IReadOnlyList<ReportField> fields, IReadOnlyDictionary<string, JsonElement> values) =>
         fields.Where(f => f.Required && (!values.TryGetValue(f.Name, out var v) || v.ValueKind == JsonValueKind.Null)).Select(f => f.Name).ToList();
 
-    /// <summary>Control characters other than tab, CR and LF are refused at input.</summary>
-    public static bool HasControl(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
+    /// <summary>Text the one input rule refuses (control characters other than tab and line breaks, lone surrogates; <see cref="TextCheck"/>).</summary>
+    public static bool HasControl(string text) => TextCheck.Problem(text) is not null;
 
     public static bool IsName(string? name) => name is not null && NamePattern().IsMatch(name);
 

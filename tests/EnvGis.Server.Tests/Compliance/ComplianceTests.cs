@@ -143,7 +143,7 @@ public sealed class ComplianceTests(ServerFixture server)
                      (new { month = "2026-13", comment = "x" }, HttpStatusCode.BadRequest, "invalid-month"),
                      (new { month = "May 2026", comment = "x" }, HttpStatusCode.BadRequest, "invalid-month"),
                      (new { month = "2026-04", comment = "   " }, HttpStatusCode.BadRequest, "invalid-comment"),
-                     (new { month = "2026-04", comment = "a\u0001b" }, HttpStatusCode.BadRequest, "invalid-comment"),
+                     (new { month = "2026-04", comment = "a\u0001b" }, HttpStatusCode.BadRequest, "invalid-text"), // the one text rule, at input
                      (new { month = "2026-04", comment = new string('x', 2001) }, HttpStatusCode.BadRequest, "invalid-comment"),
                  })
         {
