@@ -27,9 +27,22 @@ public sealed class BulkPackageSchedule(BulkPackageBuilder builder, CataloguePro
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             await BuildAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>False when the server stops, also when it stops before it started (no exception for the host to report).</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -42,6 +55,10 @@ public sealed class BulkPackageSchedule(BulkPackageBuilder builder, CataloguePro
                           ?? (configuration["urls"] ?? configuration["ENVGIS_URLS"] ?? EnvGisSettings.DefaultUrls).Split(';')[0].TrimEnd('/');
             var package = await builder.BuildAsync(catalogues.Current, baseUrl, ct);
             logger.LogInformation("Built the bulk package {File} ({Bytes} bytes)", package.FileName, package.Bytes);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The server is stopping: the next start builds it again.
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
