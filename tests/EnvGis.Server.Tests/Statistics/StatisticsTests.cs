@@ -57,7 +57,8 @@ public sealed class StatisticsTests(ServerFixture server)
     public async Task By_status_the_administrator_counts_drafts_the_public_only_published_and_a_unit_its_own_too()
     {
         var unitEditor = await server.CreateUserAsync("so-xay-dung", "editor");
-        await server.SetScopeAsync("so-xay-dung", ["environmental_incidents"]);
+        // The whole city: other tests narrow this unit to a few communes, and a unit sees its own drafts only in its scope.
+        await server.SetScopeAsync("so-xay-dung", ["environmental_incidents"], wholeCity: true);
         var at = await server.InsideAsync("HP006");
         await server.InsertIncidentAsync("so-xay-dung", "draft", at, "Nháp của Sở Xây dựng");
 
