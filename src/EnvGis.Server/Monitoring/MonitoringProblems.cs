@@ -3,25 +3,8 @@ namespace EnvGis.Server.Monitoring;
 /// <summary>RFC 7807 refusals of the monitoring API, each with a stable <c>code</c> (docs/monitoring.md "API").</summary>
 public static class MonitoringProblems
 {
-    public static IResult Problem(int status, string code, string detail, string? field = null)
-    {
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (field is not null)
-        {
-            extensions["field"] = field;
-        }
-
-        var title = status switch
-        {
-            StatusCodes.Status401Unauthorized => "Not signed in",
-            StatusCodes.Status403Forbidden => "Not allowed",
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status409Conflict => "Conflict",
-            StatusCodes.Status413PayloadTooLarge => "Too large",
-            _ => "Invalid request",
-        };
-        return Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
-    }
+    public static IResult Problem(int status, string code, string detail, string? field = null) =>
+        Api.CodedProblem.Of(status, code, detail, field);
 
     public static IResult NotSignedIn(string what) =>
         Problem(StatusCodes.Status401Unauthorized, "not-signed-in", $"Sign in (portal) or send HTTP Basic or a bearer token to {what}.");

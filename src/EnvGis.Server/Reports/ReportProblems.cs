@@ -8,25 +8,8 @@ namespace EnvGis.Server.Reports;
 /// </summary>
 public static class ReportProblems
 {
-    public static IResult Problem(int status, string code, string detail, string? field = null)
-    {
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (field is not null)
-        {
-            extensions["field"] = field;
-        }
-
-        var title = status switch
-        {
-            StatusCodes.Status401Unauthorized => "Not signed in",
-            StatusCodes.Status403Forbidden => "Not allowed",
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status409Conflict => "Conflict",
-            StatusCodes.Status413PayloadTooLarge => "Too large",
-            _ => "Invalid request",
-        };
-        return Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
-    }
+    public static IResult Problem(int status, string code, string detail, string? field = null) =>
+        Api.CodedProblem.Of(status, code, detail, field);
 
     public static IResult Invalid(string code, string detail, string? field = null) => Problem(StatusCodes.Status400BadRequest, code, detail, field);
 
