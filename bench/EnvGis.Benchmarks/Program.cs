@@ -14,8 +14,9 @@ if (unknown.Count > 0)
 }
 
 var root = FindRepositoryRoot();
-// The 100 000 synthetic polygons are only needed by the server-side parts.
-await using var env = await BenchmarkEnvironment.StartAsync(root, withSyntheticLayer: parts.Overlaps(["tiles", "wfs", "wms", "ogcapi", "downloads"]));
+// The 100 000 synthetic polygons are only needed by the server-side parts (the load and fault mixes fetch its tiles).
+await using var env = await BenchmarkEnvironment.StartAsync(root,
+    withSyntheticLayer: parts.Overlaps(["tiles", "hot", "wfs", "wms", "ogcapi", "downloads", "load", "faults"]));
 Console.WriteLine($"EnvGis benchmark on {Environment.ProcessorCount} cores, server at {env.BaseUrl}");
 if (parts.Contains("tiles"))
 {

@@ -30,13 +30,17 @@ public sealed class TileStore(DataSources sources, TileSettingsStore settings)
         var sql = sqlCache.GetValue(layer, static _ => new(StringComparer.Ordinal))
             .GetOrAdd(Visibility.Predicate(scope, "r"), _ => TileSql.Build(layer, scope));
         await using var connection = await sources.ForRead(scope).OpenConnectionAsync(ct);
+        // Polygons: the coverage and the records from one snapshot, so a polygon is drawn merged or alone, never both or neither.
+        await using var transaction = await connection.BeginTransactionAsync(
+            layer.GeometryKind == GeometryKind.MultiPolygon ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, ct);
+        await SerialPlanAsync(connection, transaction, ct);
         if (layer.GeometryKind != GeometryKind.MultiPolygon)
         {
-            return await RunAsync(connection, null, sql, layer, tile, scope, Parameters(layer, tile), ct);
+            var tileBytes = await RunAsync(connection, transaction, sql, layer, tile, scope, Parameters(layer, tile), ct);
+            await transaction.CommitAsync(ct);
+            return tileBytes;
         }
 
-        // The coverage and the records from one snapshot, so a polygon is drawn merged or alone, never both or neither.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var (mergeBelow, merged) = await ReadCoverageAsync(connection, transaction, layer, tile, ct);
         var parameters = Parameters(layer, tile);
         parameters["merge_below"] = mergeBelow;
@@ -45,6 +49,15 @@ public sealed class TileStore(DataSources sources, TileSettingsStore settings)
         var bytes = await RunAsync(connection, transaction, sql, layer, tile, scope, parameters, ct);
         await transaction.CommitAsync(ct);
         return bytes;
+    }
+
+    // A tile is a few thousand rows at most: parallel workers cost more to start and their partial
+    // ST_AsMVT results more to merge than they save (several times more on a busy 2-core machine), and
+    // the merge order changes the bytes, so the same tile would get another ETag on every rendering.
+    private static async Task SerialPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SET LOCAL max_parallel_workers_per_gather = 0", connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private Dictionary<string, object> Parameters(LayerDefinition layer, TileCoordinate tile)

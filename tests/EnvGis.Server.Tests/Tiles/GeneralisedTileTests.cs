@@ -64,6 +64,22 @@ public sealed class GeneralisedTileTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_hidden_polygon_under_a_pixel_across_a_tile_edge_is_still_drawn_for_its_owner()
+    {
+        // Longitude 106.875 is the edge between tiles x = 815 and 816 at zoom 10 (and every deeper zoom);
+        // the draft is about 44 m wide, a third of a pixel there: on the pixel grid it collapses.
+        var edge = 106.875;
+        var draft = await InsertZoneAsync("draft", edge - 0.0002, 20.871, 0.0004, "noise", "low");
+        using var admin = server.Admin();
+        foreach (var lon in new[] { edge - 0.001, edge + 0.001 })
+        {
+            var tile = await TileClient.GetAsync(admin, "polluted_zones", 10, lon, 20.8712);
+            Assert.Equal(HttpStatusCode.OK, tile.Response.StatusCode);
+            Assert.Contains(draft, tile.Ids);
+        }
+    }
+
+    [Fact]
     public async Task Neighbours_keep_their_shared_edge_after_simplification()
     {
         // Two zones sharing a wavy edge of many vertices, at a zoom where it is simplified to pixels.
