@@ -127,11 +127,16 @@ public sealed class EmbeddedCluster
         return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
     }
 
+    /// <summary>Room for one server's full connection pool and everything else that connects.</summary>
+    public const int MaxConnections = 150;
+
     private static async Task<int> StartServerAsync(PostgresBinaries binaries, ClusterLocation location, ILogger logger)
     {
         var pgdata = location.DataDirectory;
         var port = FreePort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c jit=off";
+        // max_connections above PostgreSQL's 100: the server's pool alone may open Npgsql's default 100,
+        // and the change feed's listener, tools and psql need their own (docs/scale-out.md "Connections").
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c jit=off -c max_connections={MaxConnections}";
         var (exit, output) = await ProcessRunner.TryRunAsync(binaries.PgCtl,
             ["start", "-D", pgdata, "-l", location.LogFile, "-w", "-t", "60", "-o", options],
             ToolTimeout);

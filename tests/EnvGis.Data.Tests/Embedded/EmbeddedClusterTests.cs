@@ -19,6 +19,33 @@ public sealed class EmbeddedClusterTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_cluster_takes_a_full_connection_pool_and_more_at_once()
+    {
+        // The server's pool may hold Npgsql's default 100 under load; the change feed and tools connect too.
+        var unpooled = new NpgsqlConnectionStringBuilder(fixture.Cluster.ConnectionString) { Pooling = false }.ConnectionString;
+        var defaultPool = new NpgsqlConnectionStringBuilder().MaxPoolSize;
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < defaultPool + 10; i++)
+            {
+                var connection = new NpgsqlConnection(unpooled);
+                connections.Add(connection);
+                await connection.OpenAsync();
+            }
+
+            Assert.Equal(EmbeddedCluster.MaxConnections, await fixture.ScalarAsync<int>("SELECT current_setting('max_connections')::int"));
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_second_start_reuses_the_data_and_a_stop_really_stops()
     {
         var dir = Path.Combine(Path.GetTempPath(), "envgis-reuse-" + Guid.NewGuid().ToString("N")[..8]);
