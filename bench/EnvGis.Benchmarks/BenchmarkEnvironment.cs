@@ -118,6 +118,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         start.Environment["ConnectionStrings__EnvGis"] = Cluster.ConnectionString;
         start.Environment["ENVGIS_DATA_DIR"] = Path.Combine(dataDirectory, "server");
         start.Environment["ENVGIS_ADMIN_PASSWORD"] = AdminPassword;
+        // The benchmark plays the load balancer: the load parts forward each simulated client's address.
+        start.Environment["ENVGIS_TRUSTED_PROXIES"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         server = Process.Start(start)!;
         // Only warnings and errors are logged (LogLevel Warning): show them.
