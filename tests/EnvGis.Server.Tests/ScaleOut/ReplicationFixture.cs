@@ -59,7 +59,8 @@ public sealed class ReplicationFixture : IAsyncLifetime
     {
         var port = new NpgsqlConnectionStringBuilder(StandbyConnectionString).Port;
         var result = await Postgres(Path.Combine(Bin, "pg_ctl"), ["start", "-D", StandbyDirectory, "-l", StandbyDirectory + ".log", "-w", "-t", "120",
-            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on"]);
+            // A standby needs at least the primary's max_connections (the embedded cluster's) to replay.
+            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on -c max_connections={EnvGis.Data.Embedded.EmbeddedCluster.MaxConnections}"]);
         Assert.True(result.ExitCode == 0, result.Everything + File.ReadAllText(StandbyDirectory + ".log"));
     }
 
