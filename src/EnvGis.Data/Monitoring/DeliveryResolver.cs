@@ -20,6 +20,9 @@ public sealed class DeliveryResolver(MonitoringCatalogue catalogue, MonitoringRu
         var readings = new Dictionary<(long, short, DateTimeOffset), Reading>();
         var problems = new List<DeliveryProblem>();
         var used = new Dictionary<long, Station>();
+        // A file names a handful of parameters and units thousands of times: normalise each name once.
+        var parameters = new Dictionary<(string Name, string Type), Parameter?>();
+        var conversions = new Dictionary<(short Parameter, string Unit), UnitConversion?>();
         var oldest = now.AddDays(-rules.MaxAgeDays);
         var latest = now.AddMinutes(rules.MaxFutureMinutes);
         foreach (var entry in entries)
@@ -58,14 +61,24 @@ public sealed class DeliveryResolver(MonitoringCatalogue catalogue, MonitoringRu
 
         Reading? Check(DataloggerLine line, Station station, string name, List<DeliveryProblem> found)
         {
-            if (catalogue.Resolve(line.Parameter, station.StationType) is not { } parameter)
+            if (!parameters.TryGetValue((line.Parameter, station.StationType), out var known))
+            {
+                parameters[(line.Parameter, station.StationType)] = known = catalogue.Resolve(line.Parameter, station.StationType);
+            }
+
+            if (known is not { } parameter)
             {
                 found.Add(new DeliveryProblem(DeliveryProblemCodes.UnknownParameter,
                     $"The parameter '{line.Parameter}' is not in the parameter catalogue (for {station.StationType} stations).", name, line.LineNumber));
                 return null;
             }
 
-            if (catalogue.Conversion(parameter, line.Unit) is not { } conversion)
+            if (!conversions.TryGetValue((parameter.Id, line.Unit), out var unit))
+            {
+                conversions[(parameter.Id, line.Unit)] = unit = catalogue.Conversion(parameter, line.Unit);
+            }
+
+            if (unit is not { } conversion)
             {
                 found.Add(new DeliveryProblem(DeliveryProblemCodes.UnknownUnit,
                     $"The unit '{line.Unit}' is not known for {parameter.Code} (accepted: {string.Join(", ", catalogue.UnitsOf(parameter).Select(u => u == "" ? "(none)" : u))}).",

@@ -37,7 +37,9 @@ public sealed class LoadContext(NpgsqlConnection connection, NpgsqlTransaction t
 
     public NpgsqlConnection Connection { get; } = connection;
 
-    public NpgsqlCommand Command(string sql) => new(sql, Connection, transaction);
+    public NpgsqlTransaction Transaction { get; } = transaction;
+
+    public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {

@@ -19,15 +19,18 @@ public sealed class MonitoringStationStore(NpgsqlDataSource dataSource)
     public async Task<StationSummary?> FindAsync(ReadScope scope, string code, CancellationToken ct) =>
         (await QueryAsync(scope, code, ct)) is [var one] ? one : null;
 
+    /// <summary>The latest reading of every series of the stations <c>@stations</c> (public for the benchmark's EXPLAIN).</summary>
+    public const string LatestSql =
+        """
+        SELECT s.station_id, p.code, p.unit, s.last_at, s.last_value, s.last_status
+        FROM monitoring.series AS s JOIN monitoring.parameters AS p ON p.id = s.parameter_id
+        WHERE s.station_id = ANY(@stations) ORDER BY s.station_id, p.id
+        """;
+
     /// <summary>The latest reading of every series of the given stations.</summary>
     public async Task<IReadOnlyList<LatestValue>> LatestAsync(long[] stations, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT s.station_id, p.code, p.unit, s.last_at, s.last_value, s.last_status
-            FROM monitoring.series AS s JOIN monitoring.parameters AS p ON p.id = s.parameter_id
-            WHERE s.station_id = ANY(@stations) ORDER BY s.station_id, p.id
-            """);
+        await using var command = dataSource.CreateCommand(LatestSql);
         command.Parameters.AddWithValue("stations", stations);
         var list = new List<LatestValue>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -40,17 +43,20 @@ public sealed class MonitoringStationStore(NpgsqlDataSource dataSource)
         return list;
     }
 
+    /// <summary>The visible live stations (one by <c>@code</c> when <paramref name="byCode"/>); public for the benchmark's EXPLAIN.</summary>
+    public static string ListSql(ReadScope scope, bool byCode) =>
+        $"""
+        SELECT r.id, r.code, r.name, r.station_type, r.owner_unit, r.automatic, r.status, ST_X(r.geom), ST_Y(r.geom),
+               r.aqi, r.aqi_band, r.aqi_dominant, r.aqi_at, r.measured_at, t.last_received_at
+        FROM {SqlIdentifier.LayerTable(Layer)} AS r
+        LEFT JOIN monitoring.station_state AS t ON t.station_id = r.id
+        WHERE r.status <> 'archived' AND {Visibility.Predicate(scope, "r")} {(byCode ? "AND r.code = @code" : "")}
+        ORDER BY r.code
+        """;
+
     private async Task<IReadOnlyList<StationSummary>> QueryAsync(ReadScope scope, string? code, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            $"""
-            SELECT r.id, r.code, r.name, r.station_type, r.owner_unit, r.automatic, r.status, ST_X(r.geom), ST_Y(r.geom),
-                   r.aqi, r.aqi_band, r.aqi_dominant, r.aqi_at, r.measured_at, t.last_received_at
-            FROM {SqlIdentifier.LayerTable(Layer)} AS r
-            LEFT JOIN monitoring.station_state AS t ON t.station_id = r.id
-            WHERE r.status <> 'archived' AND {Visibility.Predicate(scope, "r")} {(code is null ? "" : "AND r.code = @code")}
-            ORDER BY r.code
-            """);
+        await using var command = dataSource.CreateCommand(ListSql(scope, code is not null));
         Visibility.AddParameters(scope, command.Parameters);
         if (code is not null)
         {

@@ -9,6 +9,13 @@ namespace EnvGis.Data.Monitoring;
 /// </summary>
 public sealed class ObservationQueries(NpgsqlDataSource dataSource)
 {
+    /// <summary>The hourly series of <c>@s</c>, <c>@p</c> over [<c>@from</c>, <c>@to</c>) (public for the benchmark's EXPLAIN).</summary>
+    public const string HourlySql =
+        """
+        SELECT hour, mean, min, max, coverage::float8, calibrating::int, fault::int, NULL::smallint, NULL::float8
+        FROM monitoring.hourly WHERE station_id = @s AND parameter_id = @p AND hour >= @from AND hour < @to ORDER BY hour
+        """;
+
     public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(long station, short parameter, SeriesInterval interval, DateTime from, DateTime to,
         CancellationToken ct)
     {
@@ -20,10 +27,7 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
                 FROM monitoring.observations WHERE station_id = @s AND parameter_id = @p AND observed_at >= @from AND observed_at < @to
                 ORDER BY observed_at
                 """,
-            SeriesInterval.Hour => """
-                SELECT hour, mean, min, max, coverage::float8, calibrating::int, fault::int, NULL::smallint, NULL::float8
-                FROM monitoring.hourly WHERE station_id = @s AND parameter_id = @p AND hour >= @from AND hour < @to ORDER BY hour
-                """,
+            SeriesInterval.Hour => HourlySql,
             SeriesInterval.EightHour => """
                 SELECT hour, mean, NULL::float8, NULL::float8, coverage::float8, 0, 0, NULL::smallint, NULL::float8
                 FROM monitoring.eight_hour WHERE station_id = @s AND parameter_id = @p AND hour >= @from AND hour < @to ORDER BY hour

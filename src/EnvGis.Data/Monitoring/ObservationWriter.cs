@@ -1,9 +1,13 @@
+using Npgsql;
+using NpgsqlTypes;
+
 namespace EnvGis.Data.Monitoring;
 
 /// <summary>
-/// Stores a load's readings (docs/monitoring.md "Ingestion"): the readings travel as binary array
-/// parameters and one statement per group of files records the values it replaces and upserts into the
-/// partitioned observations (the later delivery wins); then one statement keeps each series' first and
+/// Stores a load's readings (docs/monitoring.md "Storage"): new readings (nothing stored in their series'
+/// time ranges) by binary COPY; otherwise the readings travel as binary array parameters and one statement
+/// per group of files records the values it replaces and upserts into the partitioned observations (the
+/// later delivery wins); then one statement keeps each series' first and
 /// latest reading and the stations' last delivery. No temporary tables: no catalogue writes per load.
 /// </summary>
 public static class ObservationWriter
@@ -13,7 +17,14 @@ public static class ObservationWriter
         CancellationToken ct)
     {
         var replaced = files.ToDictionary(f => f.DeliveryId, _ => 0);
-        foreach (var group in DisjointGroups(files))
+        var groups = DisjointGroups(files).ToList();
+        if (groups.Count == 1 && await TryCopyNewAsync(load, groups[0], ct))
+        {
+            await SeriesAsync(load, files, ct);
+            return replaced;
+        }
+
+        foreach (var group in groups)
         {
             var rows = group.SelectMany(f => f.Readings.Select(r => (f.DeliveryId, Reading: r))).ToList();
             // One statement: the CTE reads the values being replaced before the upsert changes them (one snapshot).
@@ -60,6 +71,69 @@ public static class ObservationWriter
 
         await SeriesAsync(load, files, ct);
         return replaced;
+    }
+
+    /// <summary>
+    /// The usual case — readings of times not stored yet — by binary COPY straight into the partitioned
+    /// table, as fast as the database takes rows: when no stored observation of any of the files' series
+    /// lies between the series' first and last new reading, nothing can be replaced. The load holds its
+    /// stations' advisory locks, so no other load writes these series before the COPY; should a row exist
+    /// anyway, the COPY is undone to a savepoint and the upsert does the work. False when it did not copy.
+    /// </summary>
+    private static async Task<bool> TryCopyNewAsync(LoadContext load, List<(long DeliveryId, IReadOnlyCollection<Reading> Readings)> files,
+        CancellationToken ct)
+    {
+        var series = files.SelectMany(f => f.Readings).GroupBy(r => (r.StationId, r.ParameterId))
+            .Select(g => (g.Key.StationId, g.Key.ParameterId, First: g.Min(r => r.Time).UtcDateTime, Last: g.Max(r => r.Time).UtcDateTime))
+            .ToList();
+        await using (var check = load.Command(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM unnest(@stations, @parameters, @firsts, @lasts) AS r (station_id, parameter_id, first_at, last_at)
+                WHERE EXISTS (SELECT 1 FROM monitoring.observations AS o
+                              WHERE o.station_id = r.station_id AND o.parameter_id = r.parameter_id
+                                AND o.observed_at BETWEEN r.first_at AND r.last_at))
+            """))
+        {
+            check.Parameters.AddWithValue("stations", series.Select(x => x.StationId).ToArray());
+            check.Parameters.AddWithValue("parameters", series.Select(x => x.ParameterId).ToArray());
+            check.Parameters.AddWithValue("firsts", series.Select(x => x.First).ToArray());
+            check.Parameters.AddWithValue("lasts", series.Select(x => x.Last).ToArray());
+            if ((bool)(await check.ExecuteScalarAsync(ct))!)
+            {
+                return false;
+            }
+        }
+
+        await load.Transaction.SaveAsync("copy_new", ct);
+        try
+        {
+            await using var writer = await load.Connection.BeginBinaryImportAsync(
+                "COPY monitoring.observations (station_id, observed_at, value, delivery_id, parameter_id, status) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var (deliveryId, readings) in files)
+            {
+                foreach (var r in readings)
+                {
+                    await writer.StartRowAsync(ct);
+                    await writer.WriteAsync(r.StationId, NpgsqlDbType.Bigint, ct);
+                    await writer.WriteAsync(r.Time.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+                    await writer.WriteAsync(r.Value, NpgsqlDbType.Double, ct);
+                    await writer.WriteAsync(deliveryId, NpgsqlDbType.Bigint, ct);
+                    await writer.WriteAsync(r.ParameterId, NpgsqlDbType.Smallint, ct);
+                    await writer.WriteAsync(r.Status, NpgsqlDbType.Smallint, ct);
+                }
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await load.Transaction.RollbackAsync("copy_new", ct);
+            return false;
+        }
+
+        await load.Transaction.ReleaseAsync("copy_new", ct);
+        return true;
     }
 
     /// <summary>

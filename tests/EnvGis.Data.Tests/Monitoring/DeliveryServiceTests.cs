@@ -66,6 +66,38 @@ public sealed class DeliveryServiceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task New_readings_between_stored_ones_are_added_and_a_file_sent_again_changes_nothing_but_its_changed_values()
+    {
+        // The first file's readings are new (stored by COPY); the second's lie between stored ones of the same
+        // series (so the upsert stores them); the third repeats both with one value changed: one replacement.
+        var (code, id) = await StationAsync(fixture);
+        var service = Service(fixture, Now);
+        var at = Local(2026, 1, 2, 9);
+        var first = await service.ProcessAsync(File(code, [Line("NO2", 10, "ug/m3", at), Line("NO2", 30, "ug/m3", at.AddMinutes(10))]), Administrator, default);
+        Assert.True(first.IsLoaded);
+        Assert.Equal(0, first.Replaced);
+
+        var between = await service.ProcessAsync(File(code, [Line("NO2", 20, "ug/m3", at.AddMinutes(5)), Line("NO2", 40, "ug/m3", at.AddMinutes(15))]),
+            Administrator, default);
+        Assert.True(between.IsLoaded);
+        Assert.Equal(0, between.Replaced);
+        Assert.Equal(4L, await fixture.ScalarAsync<long>("SELECT count(*) FROM monitoring.observations WHERE station_id = $1", id));
+        Assert.Equal(25.0, await fixture.ScalarAsync<double>("SELECT mean FROM monitoring.hourly WHERE station_id = $1", id));
+
+        var again = await service.ProcessAsync(File(code,
+        [
+            Line("NO2", 10, "ug/m3", at), Line("NO2", 20, "ug/m3", at.AddMinutes(5)), Line("NO2", 30, "ug/m3", at.AddMinutes(10)),
+            Line("NO2", 60, "ug/m3", at.AddMinutes(15)),
+        ]), Administrator, default);
+        Assert.True(again.IsLoaded);
+        Assert.Equal(1, again.Replaced);
+        Assert.Equal(4L, await fixture.ScalarAsync<long>("SELECT count(*) FROM monitoring.observations WHERE station_id = $1", id));
+        Assert.Equal("40→60", await fixture.ScalarAsync<string>("SELECT old_value || '→' || new_value FROM monitoring.replacements WHERE station_id = $1", id));
+        Assert.Equal(30.0, await fixture.ScalarAsync<double>("SELECT mean FROM monitoring.hourly WHERE station_id = $1", id));
+        Assert.Equal(4, await fixture.ScalarAsync<int>("SELECT valid::int FROM monitoring.hourly WHERE station_id = $1", id));
+    }
+
+    [Fact]
     public async Task Several_files_load_in_one_call_in_order_a_later_file_replaces_an_earlier_one_and_a_bad_file_is_rejected_alone()
     {
         var (a, aId) = await StationAsync(fixture);
