@@ -4,6 +4,7 @@
 // a new layer on the map after it reloads its bootstrap (a reload of the page, not of the server).
 
 import * as catalogueApi from './catalogueapi.js';
+import { createCatalogueHistory } from './cataloguehistory.js';
 import { openLayerForm, openNewLayerForm } from './layerform.js';
 import { h, replaceChildren } from '../core/dom.js';
 import { localized, t } from '../core/i18n.js';
@@ -18,12 +19,14 @@ export function createCatalogueSection(container) {
   const list = h('div');
   const reload = button('admin.reloadMap', () => window.location.reload(), { kind: 'small' });
   reload.hidden = true;
+  const history = createCatalogueHistory();
 
   let loading = null;
   const saved = (text) => {
     message(note, text, 'ok');
     reload.hidden = false;
     loading = load();
+    history.refresh();
   };
 
   async function load() {
@@ -50,6 +53,7 @@ export function createCatalogueSection(container) {
     }, { kind: 'primary' }), reload]),
     note,
     list,
+    history.element,
   ]);
   loading = load();
 }
