@@ -29,6 +29,19 @@ export function createCatalogueSection(container) {
     history.refresh();
   };
 
+  // Removal archives the layer's table (docs/catalogue.md "Removing a layer"); the server refuses it while anything depends on the layer.
+  async function removeLayer(layer) {
+    if (!window.confirm(t('admin.removeLayerConfirm', { title: localized(layer.title), name: layer.name }))) {
+      return;
+    }
+    try {
+      const removed = await catalogueApi.removeLayer(layer.name);
+      saved(t('admin.layerRemoved', { title: localized(layer.title), archived: removed.archivedAs }));
+    } catch (error) {
+      message(note, describeError(error), 'error');
+    }
+  }
+
   async function load() {
     try {
       ({ categories } = await catalogueApi.layers());
@@ -37,7 +50,8 @@ export function createCatalogueSection(container) {
         h('ul', { class: 'item-list' }, category.layers.map((layer) => h('li', { class: 'item', dataset: { layer: layer.name } }, [
           h('span', { class: 'item-title', text: localized(layer.title) }),
           h('span', { class: 'item-meta', text: `${layer.name} · ${t(`meta.geometry.${layer.geometryType}`)} · ${layer.attributes.length} ${t('admin.attributesShort')}${layer.public ? '' : ` · ${t('admin.restrictedLayer')}`}` }),
-          h('div', { class: 'item-actions' }, [button('admin.editLayer', () => openLayerForm(layer, saved), { kind: 'small' })]),
+          h('div', { class: 'item-actions' }, [button('admin.editLayer', () => openLayerForm(layer, saved), { kind: 'small' }),
+            button('admin.removeLayer', () => removeLayer(layer), { kind: 'small' })]),
         ]))),
       ])));
     } catch (error) {

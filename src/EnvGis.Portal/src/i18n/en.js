@@ -673,4 +673,9 @@ export default {
   'catalogueHistory.action.change-attribute': 'Attribute changed',
   'catalogueHistory.action.remove-attribute': 'Attribute removed',
   'catalogueHistory.action.change-category': 'Category renamed',
+  'admin.removeLayer': 'Remove layer',
+  'admin.removeLayerConfirm': 'Remove the layer "{title}" ({name}) from the catalogue? Its data is moved to the archive, not lost.',
+  'admin.layerRemoved': 'Layer {title} removed; its data is archived as {archived}. Reload the map to see the change.',
+  'err.code.layer-in-use': 'The layer cannot be removed: report types or the system itself use it.',
+  'err.code.layer-referenced': 'The layer cannot be removed: records of other layers refer to its records.',
 };

@@ -673,4 +673,9 @@ export default {
   'catalogueHistory.action.change-attribute': 'Sửa thuộc tính',
   'catalogueHistory.action.remove-attribute': 'Bỏ thuộc tính',
   'catalogueHistory.action.change-category': 'Sửa tên nhóm',
+  'admin.removeLayer': 'Xóa lớp',
+  'admin.removeLayerConfirm': 'Xóa lớp "{title}" ({name}) khỏi danh mục? Dữ liệu của lớp được chuyển vào kho lưu trữ, không bị mất.',
+  'admin.layerRemoved': 'Đã xóa lớp {title}; dữ liệu được lưu trữ tại {archived}. Tải lại bản đồ để thấy thay đổi.',
+  'err.code.layer-in-use': 'Không thể xóa lớp: loại báo cáo hoặc chính hệ thống đang sử dụng lớp này.',
+  'err.code.layer-referenced': 'Không thể xóa lớp: bản ghi của lớp khác đang tham chiếu đến bản ghi của lớp này.',
 };
