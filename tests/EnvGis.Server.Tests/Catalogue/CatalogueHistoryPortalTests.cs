@@ -48,19 +48,19 @@ public sealed class CatalogueHistoryPortalTests(CatalogueNodes nodes, PortalBrow
         await page.Locator("details[data-section=catalogue] summary").ClickAsync();
         await page.Locator("details[data-section=catalogue-history] summary").ClickAsync();
         var history = page.Locator("[data-testid=catalogue-history]");
-        await Expect(history.Locator("thead")).ToContainTextAsync("Người thực hiện");
-        var changed = history.Locator("tr[data-action=change-layer]", new() { HasText = Layer }).First;
+        await Expect(history.Locator("li[data-action]").First).ToContainTextAsync("Người thực hiện: admin");
+        var changed = history.Locator("li[data-action=change-layer]", new() { HasText = Layer }).First;
         await Expect(changed).ToContainTextAsync("Sửa lớp");
         await Expect(changed).ToContainTextAsync("admin");
         await Expect(changed).ToContainTextAsync("title_vi: Hố khai thác đá → Hố khai thác đá (đã sửa)");
-        await Expect(history.Locator("tr[data-action=add-layer]", new() { HasText = Layer })).ToContainTextAsync("Thêm lớp");
+        await Expect(history.Locator("li[data-action=add-layer]", new() { HasText = Layer })).ToContainTextAsync("Thêm lớp");
 
         // Removal, confirmed: the layer leaves the list, the history shows it first with the archive's name.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.Locator($"details[data-section=catalogue] li[data-layer={Layer}] button[data-action='admin.removeLayer']").ClickAsync();
         await Expect(page.Locator("[data-testid=catalogue-message]")).ToContainTextAsync("Đã xóa lớp Hố khai thác đá (đã sửa)");
         await Expect(page.Locator($"details[data-section=catalogue] li[data-layer={Layer}]")).ToHaveCountAsync(0);
-        var first = history.Locator("tbody tr").First;
+        var first = history.Locator("li[data-action]").First;
         await Expect(first).ToHaveAttributeAsync("data-action", "remove-layer");
         await Expect(first).ToContainTextAsync("Xóa lớp (lưu trữ)");
         await Expect(first).ToContainTextAsync($"archivedAs: archive.{Layer}__");

@@ -45,16 +45,13 @@ export function createCatalogueHistory() {
     replaceChildren(body, [h('p', { class: 'field-hint', text: t('loading') })]);
     try {
       const entries = await catalogueApi.history();
-      replaceChildren(body, [entries.length ? h('table', { class: 'data-table', dataset: { testid: 'catalogue-history' } }, [
-        h('thead', {}, [h('tr', {}, ['at', 'who', 'action', 'subject', 'details'].map((k) => h('th', { text: t(`catalogueHistory.${k}`) })))]),
-        h('tbody', {}, entries.map((e) => h('tr', { dataset: { id: String(e.id), action: e.action } }, [
-          h('td', { text: formatValue(e.at, 'datetime') }),
-          h('td', { text: e.userName }),
-          h('td', { text: ACTIONS.includes(e.action) ? t(`catalogueHistory.action.${e.action}`) : e.action }),
-          h('td', { text: subject(e) }),
-          h('td', {}, [h('ul', { class: 'plain small' }, describeChange(e).map((line) => h('li', { text: line })))]),
-        ]))),
-      ]) : h('p', { class: 'field-hint', text: t('admin.none') })]);
+      // One block per change (the administration panel is narrow): what and on what, then when and who, then the details.
+      replaceChildren(body, [entries.length ? h('ul', { class: 'item-list', dataset: { testid: 'catalogue-history' } }, entries.map((e) =>
+        h('li', { class: 'item', dataset: { id: String(e.id), action: e.action } }, [
+          h('span', { class: 'item-title', text: `${ACTIONS.includes(e.action) ? t(`catalogueHistory.action.${e.action}`) : e.action} · ${subject(e)}` }),
+          h('span', { class: 'item-meta', text: `${t('catalogueHistory.at')}: ${formatValue(e.at, 'datetime')} · ${t('catalogueHistory.who')}: ${e.userName}` }),
+          h('ul', { class: 'plain small' }, describeChange(e).map((line) => h('li', { text: line }))),
+        ]))) : h('p', { class: 'field-hint', text: t('admin.none') })]);
     } catch (error) {
       replaceChildren(body, [h('p', { class: 'message error', text: describeError(error) })]);
     }
