@@ -7,8 +7,16 @@ namespace EnvGis.Data.Catalogue;
 /// <summary>Removing a layer (docs/catalogue.md "Removing a layer"): refused while anything depends on it; otherwise its table is archived.</summary>
 public sealed partial class CatalogueEditor
 {
-    /// <summary>Layers the server itself names: the communes (spatial scopes), the monitoring stations, the EIA projects (statistics per project).</summary>
-    public static IReadOnlyList<string> SystemLayers { get; } = [SpatialScopes.CommuneLayer, "monitoring_stations", ProjectReference.ProjectLayer];
+    /// <summary>
+    /// Layers that are never removed: those the server itself names (the communes of spatial scopes, the
+    /// monitoring stations, the EIA projects of statistics per project) and those docs/contract.md
+    /// promises to outside clients.
+    /// </summary>
+    public static IReadOnlyList<string> SystemLayers { get; } =
+    [
+        SpatialScopes.CommuneLayer, "monitoring_stations", ProjectReference.ProjectLayer,
+        "protected_areas", "polluted_zones", "sensitive_zones", "industrial_parks", "river_basins", "rivers", "coastline",
+    ];
 
     /// <summary>
     /// Removes a layer from the catalogue; its table moves to the archive schema with every record
@@ -77,7 +85,7 @@ public sealed partial class CatalogueEditor
             || SystemLayers.Contains(layer))
         {
             throw CatalogueRefusal.Conflict("layer-in-use", "layer",
-                $"The server itself relies on '{layer}' (spatial scopes, monitoring or statistics per project): it cannot be removed.");
+                $"The server itself or its published contract relies on '{layer}' (spatial scopes, monitoring, statistics per project, docs/contract.md): it cannot be removed.");
         }
     }
 }

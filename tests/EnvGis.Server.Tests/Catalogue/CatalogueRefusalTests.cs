@@ -58,6 +58,7 @@ public sealed class CatalogueRefusalTests(CatalogueNodes nodes)
         { "unknown layer", "PUT", "/layers/nothing_here", new { title = new { vi = "x", en = "x" } }, 404, "unknown-layer", "layer" },
         { "remove the communes", "DELETE", "/layers/communes", null, 409, "layer-in-use", "layer" },
         { "remove the monitoring stations", "DELETE", "/layers/monitoring_stations", null, 409, "layer-in-use", "layer" },
+        { "remove a layer of the contract", "DELETE", "/layers/rivers", null, 409, "layer-in-use", "layer" },
         { "remove an unknown layer", "DELETE", "/layers/nothing_here", null, 404, "unknown-layer", "layer" },
         { "unknown category", "PUT", "/categories/99", new { title = new { vi = "x", en = "x" } }, 404, "unknown-category", "id" },
         { "not JSON", "POST", "/layers", "{ name: ", 400, "invalid-json", null },

@@ -106,8 +106,9 @@ public sealed class LayerRemovalTests(CatalogueNodes nodes)
         Assert.Contains("project_visits", (await byRecords.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(before, await CatalogueRefusalTests.StateOf(nodes));
 
-        // Only the administrator removes layers.
+        // Only the administrator removes layers; the OpenAPI document describes the removal.
         using var anonymous = CatalogueNodes.Client(nodes.NodeA, user: null);
+        Assert.Contains("RemovedLayerResponse", await anonymous.GetStringAsync("/openapi/v1.json"));
         await AssertProblemAsync(await anonymous.DeleteAsync($"/api/admin/catalogue/layers/{facilities}"), HttpStatusCode.Unauthorized, "not-signed-in", null);
         Assert.Equal(before, await CatalogueRefusalTests.StateOf(nodes));
         Assert.NotNull(await ListedLayerAsync(anonymous, facilities));
