@@ -12,5 +12,11 @@ public static class ReminderKind
     /// <summary>Once a year, to the Department: review accounts, roles and scopes (Art. 4.3, 11.1d).</summary>
     public const string AccountReview = "account-review";
 
-    public static IReadOnlyList<string> All { get; } = [UpdateDue, UpdateOverdue, AccountReview, "report-due", "report-overdue"];
+    /// <summary>Before an enterprise report's due day, to the enterprise that has not submitted it yet.</summary>
+    public const string ReportDue = "report-due";
+
+    /// <summary>After an enterprise report's due day, to the enterprise that still has not submitted it.</summary>
+    public const string ReportOverdue = "report-overdue";
+
+    public static IReadOnlyList<string> All { get; } = [UpdateDue, UpdateOverdue, AccountReview, ReportDue, ReportOverdue];
 }

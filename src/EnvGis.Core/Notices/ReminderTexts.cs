@@ -11,6 +11,9 @@ public static class ReminderTexts
 
     public const string AccountReviewLink = "#admin/account-review";
 
+    /// <summary>Where the portal shows an enterprise the reports it owes.</summary>
+    public const string EnterpriseReportsLink = "#reports/enterprise";
+
     public static ReminderText UpdateDue(string unitName, ComplianceMonth month)
     {
         var day = month.DeadlineDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
@@ -45,4 +48,24 @@ public static class ReminderTexts
         $"The yearly review of accounts, roles and data scopes is due (Art. 4.3, 11.1d). "
         + "Open \"Account review\" to see unused accounts, accounts without a named holder and expired tokens.",
         AccountReviewLink);
+
+    public static ReminderText ReportDue(string typeVi, string typeEn, string period, string facility, DateOnly dueDay) => new(
+        $"Nhắc nộp báo cáo {typeVi} kỳ {period}: hạn {Day(dueDay)}",
+        $"Reminder: {typeEn} for {period} is due {dueDay:yyyy-MM-dd}",
+        $"Báo cáo \"{typeVi}\" kỳ {period} của cơ sở {facility} chưa được nộp. Hạn nộp là hết ngày {Day(dueDay)} (Điều 2.3). "
+        + "Mở mục \"Báo cáo của doanh nghiệp\" trên cổng thông tin để điền và nộp báo cáo.",
+        $"The report \"{typeEn}\" for {period} of the facility {facility} has not been submitted. It is due by the end of {dueDay:yyyy-MM-dd} (Art. 2.3). "
+        + "Open \"Enterprise reports\" in the portal to fill it in and submit it.",
+        EnterpriseReportsLink);
+
+    public static ReminderText ReportOverdue(string typeVi, string typeEn, string period, string facility, DateOnly dueDay) => new(
+        $"Quá hạn nộp báo cáo {typeVi} kỳ {period}",
+        $"Overdue: {typeEn} for {period}",
+        $"Báo cáo \"{typeVi}\" kỳ {period} của cơ sở {facility} chưa được nộp; hạn {Day(dueDay)} đã qua. "
+        + "Sở Nông nghiệp và Môi trường ghi nhận báo cáo nộp muộn (Điều 2.3, 5.4).",
+        $"The report \"{typeEn}\" for {period} of the facility {facility} has not been submitted; the due day {dueDay:yyyy-MM-dd} has passed. "
+        + "The Department records the report as late (Art. 2.3, 5.4).",
+        EnterpriseReportsLink);
+
+    private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ namespace EnvGis.Data.Catalogue;
 /// <see cref="Reason"/>) that makes every node reload the catalogue and drop the layer's cached tiles.
 /// A refusal is a <see cref="CatalogueRefusal"/> and leaves nothing changed.
 /// </summary>
-public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
+public sealed partial class CatalogueEditor(NpgsqlDataSource dataSource)
 {
     /// <summary>The reason of the change-log entries a catalogue change writes (nodes reload on it).</summary>
     public const string Reason = "catalogue";
@@ -62,6 +62,11 @@ public sealed class CatalogueEditor(NpgsqlDataSource dataSource)
             ("abstract_vi", layer.Abstract.Vi.Trim()), ("abstract_en", layer.Abstract.En.Trim()), ("category", layer.Category),
             ("geometry", layer.GeometryKind.ToString()), ("restricted", layer.Restricted),
             ("label", string.IsNullOrEmpty(layer.LabelAttribute) ? DBNull.Value : layer.LabelAttribute));
+        // The name of a removed layer continues that layer's versions, so no node takes the new changes for ones it applied.
+        await c.ExecuteAsync("""
+            UPDATE tiles.layer_state SET seq = x.seq, public_seq = x.seq
+            FROM (SELECT max(seq) AS seq FROM tiles.changes WHERE layer = @name) AS x WHERE layer = @name AND x.seq IS NOT NULL
+            """, ct, ("name", layer.Name));
         for (var i = 0; i < layer.Attributes.Count; i++)
         {
             await InsertAttributeAsync(c, layer.Name, layer.Attributes[i], layer.Attributes[i].Ordinal ?? i + 1, ct);

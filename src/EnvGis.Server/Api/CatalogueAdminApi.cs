@@ -27,6 +27,9 @@ public static class CatalogueAdminApi
             .WithSummary("Changes a layer's titles, abstract, category, public flag, label attribute or order (geometry type only while it has no records).")
             .Produces<LayerResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/layers/{layer}", RemoveLayerAsync)
+            .WithSummary("Removes a layer from every channel at once; its table, with every record, moves to the archive schema (refused while report types, other layers' records or the server itself depend on it).")
+            .Produces<RemovedLayerResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/layers/{layer}/attributes", AddAttributeAsync).Accepts<CatalogueAttributeRequest>("application/json")
             .WithSummary("Adds an attribute (a required one on a layer with records needs a default).")
             .Produces<LayerResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
@@ -80,7 +83,7 @@ public static class CatalogueAdminApi
             if (request.Name is not null && request.Name != layer)
             {
                 throw CatalogueRefusal.Invalid("name-fixed", "name",
-                    "A layer's name is its table, WFS type, tile and URL name: it does not change. Add a new layer instead.");
+                    "A layer's name is its table, WFS type, collection, tile and URL name, and outside clients keep it: it does not change (docs/catalogue.md). Change its titles, or add a new layer and remove this one.");
             }
 
             if (request.Attributes is not null)
@@ -133,6 +136,20 @@ public static class CatalogueAdminApi
             var kept = await editor.RemoveAttributeAsync(layer, name, User(context), context.RequestAborted);
             await PropagateAsync(catalogue, feed, context.RequestAborted);
             return Results.Ok(new RetiredAttributeResponse(layer, name, kept));
+        }
+        catch (CatalogueRefusal refusal)
+        {
+            return Problem(refusal);
+        }
+    }
+
+    private static async Task<IResult> RemoveLayerAsync(string layer, HttpContext context, CatalogueEditor editor, CatalogueProvider catalogue, ChangeFeed feed)
+    {
+        try
+        {
+            var archived = await editor.RemoveLayerAsync(layer, User(context), context.RequestAborted);
+            await PropagateAsync(catalogue, feed, context.RequestAborted);
+            return Results.Ok(new RemovedLayerResponse(layer, archived));
         }
         catch (CatalogueRefusal refusal)
         {

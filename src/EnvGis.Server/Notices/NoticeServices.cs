@@ -18,6 +18,7 @@ public static class NoticeServices
         services.AddSingleton(sp => new MailSender(sp.GetRequiredService<MailSettings>(), settings.PublicUrl));
         services.AddSingleton<ComplianceStore>();
         services.AddSingleton<ReminderStore>();
+        services.AddSingleton<ReportReminderPlanner>();
         services.AddSingleton<ReminderRunner>();
         services.AddSingleton<StatisticsStore>();
         services.AddSingleton<ReportTypeStore>();

@@ -11,9 +11,10 @@ namespace EnvGis.Server.Notices;
 /// and e-mail"): from <see cref="NoticeSettings.DaysBefore"/> days before the monthly deadline, a
 /// reminder to each obliged unit with nothing that counts yet; once the deadline has passed, a notice
 /// to each unit that still has nothing; from the review month on, the Department's yearly account
-/// review. Adding is idempotent, so running it again (or on several nodes) changes nothing.
+/// review; and the enterprise report reminders (<see cref="ReportReminderPlanner"/>). Adding is idempotent, so running it again (or on several nodes) changes nothing.
 /// </summary>
-public sealed class ReminderRunner(ComplianceStore compliance, ReminderStore reminders, NoticeSettings settings, MailSender mail)
+public sealed class ReminderRunner(ComplianceStore compliance, ReminderStore reminders, ReportReminderPlanner reports, NoticeSettings settings,
+    MailSender mail)
 {
     public async Task<ReminderRun> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -63,6 +64,7 @@ public sealed class ReminderRunner(ComplianceStore compliance, ReminderStore rem
             }
         }
 
+        added += await reports.PlanAsync(now, mail.Configured, ct);
         var sent = mail.Configured ? await reminders.DeliverAsync(mail.SendAsync, ct) : 0;
         return new ReminderRun(added, sent);
     }

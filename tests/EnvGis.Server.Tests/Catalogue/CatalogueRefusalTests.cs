@@ -56,6 +56,10 @@ public sealed class CatalogueRefusalTests(CatalogueNodes nodes)
         { "geometry of a layer with records", "PUT", "/layers/rivers", new { geometryType = "MultiPolygon" }, 409, "geometry-type-has-records", "geometryType" },
         { "rename a layer", "PUT", "/layers/rivers", new { name = "streams" }, 400, "name-fixed", "name" },
         { "unknown layer", "PUT", "/layers/nothing_here", new { title = new { vi = "x", en = "x" } }, 404, "unknown-layer", "layer" },
+        { "remove the communes", "DELETE", "/layers/communes", null, 409, "layer-in-use", "layer" },
+        { "remove the monitoring stations", "DELETE", "/layers/monitoring_stations", null, 409, "layer-in-use", "layer" },
+        { "remove a layer of the contract", "DELETE", "/layers/rivers", null, 409, "layer-in-use", "layer" },
+        { "remove an unknown layer", "DELETE", "/layers/nothing_here", null, 404, "unknown-layer", "layer" },
         { "unknown category", "PUT", "/categories/99", new { title = new { vi = "x", en = "x" } }, 404, "unknown-category", "id" },
         { "not JSON", "POST", "/layers", "{ name: ", 400, "invalid-json", null },
         { "control character", "POST", "/layers", Layer("bad_text", title: new { vi = "Lớp\u0007", en = "Layer" }), 400, "invalid-text", null },
@@ -109,8 +113,10 @@ public sealed class CatalogueRefusalTests(CatalogueNodes nodes)
         Assert.Equal(before, await StateAsync());
     }
 
-    /// <summary>The catalogue's version and history, every catalogue row and every column of every layer table.</summary>
-    private Task<string> StateAsync() => nodes.ScalarAsync<string>("""
+    private Task<string> StateAsync() => StateOf(nodes);
+
+    /// <summary>The catalogue's version and history, every catalogue row, every column of every layer table, the grants and the archive.</summary>
+    public static Task<string> StateOf(CatalogueNodes nodes) => nodes.ScalarAsync<string>("""
         SELECT concat_ws(' | ',
             (SELECT version FROM catalogue.version),
             (SELECT count(*) FROM catalogue.history),
@@ -120,6 +126,8 @@ public sealed class CatalogueRefusalTests(CatalogueNodes nodes)
             (SELECT md5(string_agg(concat_ws(':', c.table_name, c.column_name, c.data_type, c.is_nullable), ',' ORDER BY c.table_name, c.column_name))
              FROM information_schema.columns AS c WHERE c.table_schema = 'data'),
             (SELECT md5(string_agg(pg_get_constraintdef(k.oid), ',' ORDER BY k.conrelid::regclass::text, k.conname))
-             FROM pg_constraint AS k JOIN pg_namespace AS n ON n.oid = k.connamespace WHERE n.nspname = 'data'))
+             FROM pg_constraint AS k JOIN pg_namespace AS n ON n.oid = k.connamespace WHERE n.nspname = 'data'),
+            (SELECT md5(string_agg(unit_code || ':' || layer, ',' ORDER BY unit_code, layer)) FROM envgis.unit_layers),
+            (SELECT count(*) FROM pg_tables WHERE schemaname = 'archive'))
         """);
 }

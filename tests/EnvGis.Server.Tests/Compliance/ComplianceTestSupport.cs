@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using EnvGis.Data.Compliance;
+using EnvGis.Data.Notices;
+using EnvGis.Server.Notices;
+using EnvGis.Server.Reports;
 using EnvGis.Server.Tests.Infrastructure;
 using EnvGis.Server.Tests.Security;
 
@@ -39,4 +43,16 @@ public static class ComplianceTestSupport
             WITH moved AS (UPDATE envgis.record_history SET at = ($4 || '+07')::timestamptz WHERE layer = $1 AND record_id = $2 AND action = $3 RETURNING 1)
             SELECT count(*)::int FROM moved
             """, Layer, record, action, localTime);
+
+    /// <summary>The server's own reminder planner, e-mailing through the SMTP server on 127.0.0.1:<paramref name="smtpPort"/>.</summary>
+    public static ReminderRunner Runner(this ServerFixture server, int smtpPort)
+    {
+        var settings = NoticeSettings.Default;
+        var reminders = Get<ReminderStore>(server);
+        return new ReminderRunner(Get<ComplianceStore>(server), reminders, new ReportReminderPlanner(Get<ReportObligations>(server), reminders, settings),
+            settings, new MailSender(new MailSettings("127.0.0.1", smtpPort, "envgis@test.local", null, null, MailSettings.SecurityNone), "https://envgis.test"));
+    }
+
+    private static T Get<T>(ServerFixture server) where T : notnull =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(server.Services);
 }

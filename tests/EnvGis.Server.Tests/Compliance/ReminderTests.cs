@@ -137,11 +137,7 @@ public sealed class ReminderTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/notices")).StatusCode);
     }
 
-    private ReminderRunner Runner(int smtpPort) => new(
-        server.Services.GetRequiredService<ComplianceStore>(),
-        server.Services.GetRequiredService<ReminderStore>(),
-        NoticeSettings.Default,
-        new MailSender(new MailSettings("127.0.0.1", smtpPort, "envgis@test.local", null, null, MailSettings.SecurityNone), "https://envgis.test"));
+    private ReminderRunner Runner(int smtpPort) => server.Runner(smtpPort);
 
     private static int FreePort()
     {

@@ -8,6 +8,7 @@ export const declare = (month, comment) => request('POST', 'api/compliance/decla
 export const statistics = (group) => request('GET', `api/statistics?group=${encodeURIComponent(group)}`);
 export const statisticsUrl = (group, format) => `api/statistics?group=${encodeURIComponent(group)}&format=${format}`;
 export const reportObligations = () => request('GET', 'api/reports/obligations');
+export const myNotices = () => request('GET', 'api/notices?limit=20');
 export const overdueReports = () => request('GET', 'api/reports/overdue');
 export const startReport = (type, period, facilityId) => request('POST', 'api/reports', { body: { type, period, facilityId } });
 export const getReport = (id) => request('GET', `api/reports/${id}`);

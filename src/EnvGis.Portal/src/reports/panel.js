@@ -130,7 +130,8 @@ async function loadEnterpriseReports(body, department) {
   loading(body);
   const reload = () => loadEnterpriseReports(body, department);
   try {
-    const [rows, submitted] = department ? await Promise.all([api.overdueReports(), api.submittedReports()]) : [await api.reportObligations(), []];
+    const [rows, submitted, notices] = department ? [...await Promise.all([api.overdueReports(), api.submittedReports()]), null]
+      : await Promise.all([api.reportObligations(), [], api.myNotices()]);
     const open = (o) => async () => {
       try {
         const id = o.reportId ?? (await api.startReport(o.type, o.period, o.facilityId)).report.id;
@@ -155,10 +156,21 @@ async function loadEnterpriseReports(body, department) {
           department ? null : h('td', {}, [button(o.reportId ? 'reports.open' : 'reports.start', open(o))]),
         ]))),
       ]) : h('p', { class: 'field-hint', text: t('admin.none') }),
+      notices ? noticeList(notices, 'report-notices') : null,
     ]);
   } catch (error) {
     failed(body, error);
   }
+}
+
+/** A unit's reminders and notices (due and overdue), newest first. */
+function noticeList(notices, testid) {
+  return h('div', {}, [
+    h('h4', { text: t('compliance.notices') }),
+    notices.length ? h('ul', { class: 'plain small', dataset: { testid } }, notices.map((n) =>
+      h('li', { dataset: { kind: n.kind }, text: `${when(n.createdAt)} · ${language() === 'en' ? n.subjectEn : n.subjectVi}` })))
+      : h('p', { class: 'field-hint', text: t('admin.none') }),
+  ]);
 }
 
 export function createReportsPanel(container, ctx) {
